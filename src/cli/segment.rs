@@ -1,0 +1,13 @@
+//! `alinea segment` (being written).
+
+/// Arguments of `alinea segment`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Input files.
+    pub files: Vec<std::path::PathBuf>,
+}
+
+/// Runs the command.
+pub fn run(_args: Args) -> anyhow::Result<()> {
+    anyhow::bail!("not written yet")
+}

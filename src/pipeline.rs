@@ -1,0 +1,36 @@
+//! The path from a file to a segmented [`Version`]: load, detect the language, segment.
+//! Shared by the CLI and the app so both treat files the same way.
+
+use std::path::Path;
+
+use crate::ingest::{self, IngestError, LoadOptions};
+use crate::model::{Document, Lang, TextDirection, Version};
+use crate::segment;
+
+/// Loads `path`, detects its language unless `lang` is given, and segments it.
+pub fn load_version(
+    path: &Path,
+    lang: Option<Lang>,
+    opts: &LoadOptions,
+) -> Result<Version, IngestError> {
+    let doc = ingest::load_path(path, opts)?;
+    let mut version = version_from_document(doc, lang);
+    version.source_path = Some(path.to_path_buf());
+    Ok(version)
+}
+
+/// Turns a decoded document into a segmented version (detecting the language unless given).
+pub fn version_from_document(doc: Document, lang: Option<Lang>) -> Version {
+    let lang = lang.unwrap_or_else(|| ingest::language::detect(&doc.text).lang);
+    let sentences = segment::segment(&doc.text, &doc.paragraphs, &lang);
+    Version {
+        name: doc.name,
+        source_path: None,
+        lang,
+        encoding: doc.encoding,
+        direction: TextDirection::Auto,
+        text: doc.text,
+        paragraphs: doc.paragraphs,
+        sentences,
+    }
+}
