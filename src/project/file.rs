@@ -1,0 +1,190 @@
+//! The on-disk shape of a project: the [`ProjectFile`] envelope, its RON text, and the
+//! glossary path stored relative to the project's folder.
+
+use std::borrow::Cow;
+use std::path::{Component, Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::{FORMAT_VERSION, ProjectError, migrate, validate};
+use crate::glossary::Glossary;
+use crate::model::Project;
+
+/// What a `*.alinea` file holds: the format version first, then the project.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProjectFile {
+    /// Format of this file; see [`FORMAT_VERSION`] for the history.
+    pub format_version: u32,
+    /// The project, with `glossary_path` relative to the file's folder when possible.
+    pub project: Project,
+}
+
+/// Borrowing twin of [`ProjectFile`] so saving does not copy the versions' text.
+#[derive(Serialize)]
+#[serde(rename = "ProjectFile")]
+struct ProjectFileRef<'a> {
+    format_version: u32,
+    project: &'a Project,
+}
+
+/// Renders `project` as the text of a project file to be written at `path`.
+pub fn to_ron_string(path: &Path, project: &Project) -> Result<String, ProjectError> {
+    let folder = project_folder(path);
+    let project: Cow<'_, Project> = match &project.glossary_path {
+        Some(glossary) => {
+            let relative = relative_to(glossary, &folder);
+            if &relative == glossary {
+                Cow::Borrowed(project)
+            } else {
+                let mut copy = project.clone();
+                copy.glossary_path = Some(relative);
+                Cow::Owned(copy)
+            }
+        }
+        None => Cow::Borrowed(project),
+    };
+    let envelope = ProjectFileRef {
+        format_version: FORMAT_VERSION,
+        project: &project,
+    };
+    let mut text = ron::ser::to_string_pretty(&envelope, pretty_config()).map_err(|e| {
+        ProjectError::Corrupt {
+            file: path.display().to_string(),
+            message: format!("cannot serialise the project: {e}"),
+        }
+    })?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Parses the text of a project file read from `path`: migrates older formats, refuses newer
+/// ones, validates, and resolves the glossary path against the file's folder.
+pub fn from_ron_str(path: &Path, text: &str) -> Result<Project, ProjectError> {
+    let mut project = migrate::parse_any_version(path, text)?;
+    let corrupt = |message: String| ProjectError::Corrupt {
+        file: path.display().to_string(),
+        message,
+    };
+    project.validate().map_err(|e| corrupt(e.to_string()))?;
+    validate::validate_ranges(&project).map_err(|e| corrupt(e.to_string()))?;
+    // Accepted findings are a set; edits rely on it being sorted and unique.
+    project.accepted_findings.sort();
+    project.accepted_findings.dedup();
+    if let Some(glossary) = &project.glossary_path
+        && glossary.is_relative()
+    {
+        project.glossary_path = Some(project_folder(path).join(glossary));
+    }
+    Ok(project)
+}
+
+/// Reads and parses the glossary file a project refers to.
+pub(super) fn load_glossary(path: &Path) -> Result<Glossary, ProjectError> {
+    let file = path.display().to_string();
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(ProjectError::GlossaryMissing { file });
+        }
+        Err(e) => {
+            return Err(ProjectError::Glossary {
+                file,
+                message: e.to_string(),
+            });
+        }
+    };
+    ron::from_str::<Glossary>(&text).map_err(|e| ProjectError::Glossary {
+        file,
+        message: e.to_string(),
+    })
+}
+
+/// Pretty RON: struct names, `\n` line ends on every platform, ranges as `3..7`, and small
+/// structures (sentences, cells) kept on one line.
+fn pretty_config() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .new_line("\n")
+        .indentor("  ")
+        .compact_ranges(true)
+        .depth_limit(5)
+}
+
+/// The absolute folder holding the project file at `path`.
+fn project_folder(path: &Path) -> PathBuf {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::path::absolute(parent).unwrap_or_else(|_| parent.to_path_buf())
+}
+
+/// `target` relative to `folder` (with `..` steps if needed); `target` unchanged when it is
+/// already relative or the two share no root (another drive on Windows).
+fn relative_to(target: &Path, folder: &Path) -> PathBuf {
+    if target.is_relative() {
+        return target.to_path_buf();
+    }
+    let target: Vec<Component<'_>> = target.components().collect();
+    let folder: Vec<Component<'_>> = folder.components().collect();
+    let common = target
+        .iter()
+        .zip(&folder)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let has_root = |c: &Component<'_>| matches!(c, Component::RootDir | Component::Prefix(_));
+    let shares_root = target[..common].iter().any(has_root);
+    let clean_rest = folder[common..]
+        .iter()
+        .all(|c| matches!(c, Component::Normal(_)));
+    if !shares_root || !clean_rest {
+        return target.iter().collect();
+    }
+    let mut out = PathBuf::new();
+    for _ in common..folder.len() {
+        out.push("..");
+    }
+    for c in &target[common..] {
+        out.push(c.as_os_str());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_inside_beside_and_elsewhere() {
+        let folder = Path::new("/work/reports/2024");
+        assert_eq!(
+            relative_to(Path::new("/work/reports/2024/terms.glossary.ron"), folder),
+            PathBuf::from("terms.glossary.ron")
+        );
+        assert_eq!(
+            relative_to(Path::new("/work/shared/terms.glossary.ron"), folder),
+            PathBuf::from("../../shared/terms.glossary.ron")
+        );
+        assert_eq!(
+            relative_to(Path::new("already/relative.ron"), folder),
+            PathBuf::from("already/relative.ron")
+        );
+    }
+
+    #[test]
+    fn glossary_path_is_stored_relative_and_resolved_absolute() {
+        let mut project = crate::edit::test_project::sample();
+        let dir = std::path::absolute("/tmp/alinea-file-test").expect("absolute");
+        project.glossary_path = Some(dir.join("g/terms.glossary.ron"));
+        let path = dir.join("p.alinea");
+        let text = to_ron_string(&path, &project).expect("serialise");
+        assert!(
+            text.starts_with("ProjectFile(\n  format_version: 1,"),
+            "{text}"
+        );
+        assert!(text.contains("glossary_path: Some(\"g/terms.glossary.ron\")"));
+        assert!(text.contains("range: 0..3"), "{text}");
+        let back = from_ron_str(&path, &text).expect("parse");
+        assert_eq!(back, project);
+    }
+}
