@@ -49,7 +49,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let mut versions = Vec::with_capacity(args.files.len());
     for (i, path) in args.files.iter().enumerate() {
         let lang = args.lang.get(i).map(|code| Lang::new(code));
-        versions.push(load_version(path, lang, &opts)?);
+        let mut version = load_version(path, lang, &opts)?;
+        // Stored relative to the project file; absolute here so that works from any folder.
+        version.source_path = std::path::absolute(path).ok().or(version.source_path);
+        versions.push(version);
     }
     let alignment = align(
         &versions,

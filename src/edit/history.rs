@@ -43,21 +43,19 @@ impl History {
 
     /// Undoes the last step; returns its label, or `None` if there is nothing to undo.
     pub fn undo(&mut self, project: &mut Project) -> Result<Option<String>, EditError> {
-        Self::step(&mut self.undo, &mut self.redo, project).map(|label| {
+        Self::step(&mut self.undo, &mut self.redo, project).inspect(|label| {
             if label.is_some() {
                 self.revision += 1;
             }
-            label
         })
     }
 
     /// Redoes the last undone step; returns its label, or `None` if there is nothing to redo.
     pub fn redo(&mut self, project: &mut Project) -> Result<Option<String>, EditError> {
-        Self::step(&mut self.redo, &mut self.undo, project).map(|label| {
+        Self::step(&mut self.redo, &mut self.undo, project).inspect(|label| {
             if label.is_some() {
                 self.revision += 1;
             }
-            label
         })
     }
 

@@ -206,7 +206,8 @@ pub(super) fn insert_empty_cell(
         .map(|r| r.cells[version].clone())
         .collect();
     let first = old[0].start;
-    let mut column = vec![first..first];
+    let mut column = Vec::with_capacity(old.len() + 1);
+    column.push(first..first);
     column.extend(old.iter().cloned());
     if column.last().is_some_and(|c| c.is_empty()) {
         column.pop();

@@ -1,5 +1,5 @@
 //! The on-disk shape of a project: the [`ProjectFile`] envelope, its RON text, and the
-//! glossary path stored relative to the project's folder.
+//! glossary and source document paths stored relative to the project's folder.
 
 use std::borrow::Cow;
 use std::path::{Component, Path, PathBuf};
@@ -29,20 +29,7 @@ struct ProjectFileRef<'a> {
 
 /// Renders `project` as the text of a project file to be written at `path`.
 pub fn to_ron_string(path: &Path, project: &Project) -> Result<String, ProjectError> {
-    let folder = project_folder(path);
-    let project: Cow<'_, Project> = match &project.glossary_path {
-        Some(glossary) => {
-            let relative = relative_to(glossary, &folder);
-            if &relative == glossary {
-                Cow::Borrowed(project)
-            } else {
-                let mut copy = project.clone();
-                copy.glossary_path = Some(relative);
-                Cow::Owned(copy)
-            }
-        }
-        None => Cow::Borrowed(project),
-    };
+    let project = with_paths_relative_to(project, &project_folder(path));
     let envelope = ProjectFileRef {
         format_version: FORMAT_VERSION,
         project: &project,
@@ -58,7 +45,7 @@ pub fn to_ron_string(path: &Path, project: &Project) -> Result<String, ProjectEr
 }
 
 /// Parses the text of a project file read from `path`: migrates older formats, refuses newer
-/// ones, validates, and resolves the glossary path against the file's folder.
+/// ones, validates, and resolves relative glossary and source paths against the file's folder.
 pub fn from_ron_str(path: &Path, text: &str) -> Result<Project, ProjectError> {
     let mut project = migrate::parse_any_version(path, text)?;
     let corrupt = |message: String| ProjectError::Corrupt {
@@ -70,12 +57,44 @@ pub fn from_ron_str(path: &Path, text: &str) -> Result<Project, ProjectError> {
     // Accepted findings are a set; edits rely on it being sorted and unique.
     project.accepted_findings.sort();
     project.accepted_findings.dedup();
-    if let Some(glossary) = &project.glossary_path
-        && glossary.is_relative()
-    {
-        project.glossary_path = Some(project_folder(path).join(glossary));
+    let folder = project_folder(path);
+    let resolve = |p: &mut Option<PathBuf>| {
+        if let Some(rel) = p.as_ref().filter(|p| p.is_relative()) {
+            *p = Some(normalize(&folder.join(rel)));
+        }
+    };
+    resolve(&mut project.glossary_path);
+    for version in &mut project.versions {
+        resolve(&mut version.source_path);
     }
     Ok(project)
+}
+
+/// The project as saved: glossary and source document paths relative to `folder` when
+/// possible, so a project moved together with its files keeps finding them. Borrowed when
+/// nothing changes (no copy of the versions' text).
+fn with_paths_relative_to<'a>(project: &'a Project, folder: &Path) -> Cow<'a, Project> {
+    let relative = |p: &Option<PathBuf>| p.as_deref().map(|p| relative_to(p, folder));
+    let glossary = relative(&project.glossary_path);
+    let sources: Vec<Option<PathBuf>> = project
+        .versions
+        .iter()
+        .map(|v| relative(&v.source_path))
+        .collect();
+    let unchanged = glossary == project.glossary_path
+        && sources
+            .iter()
+            .zip(&project.versions)
+            .all(|(s, v)| *s == v.source_path);
+    if unchanged {
+        return Cow::Borrowed(project);
+    }
+    let mut copy = project.clone();
+    copy.glossary_path = glossary;
+    for (version, source) in copy.versions.iter_mut().zip(sources) {
+        version.source_path = source;
+    }
+    Cow::Owned(copy)
 }
 
 /// Reads and parses the glossary file a project refers to.
@@ -116,7 +135,28 @@ fn project_folder(path: &Path) -> PathBuf {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    std::path::absolute(parent).unwrap_or_else(|_| parent.to_path_buf())
+    let folder = std::path::absolute(parent).unwrap_or_else(|_| parent.to_path_buf());
+    normalize(&folder)
+}
+
+/// Removes `.` and resolves `..` lexically ("/a/b/../c" → "/a/c"), as a file dialog would
+/// show the path; symbolic links are not followed.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out: Vec<Component<'_>> = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => match out.last() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
+                }
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => out.push(c),
+            },
+            _ => out.push(c),
+        }
+    }
+    out.iter().collect()
 }
 
 /// `target` relative to `folder` (with `..` steps if needed); `target` unchanged when it is
@@ -172,10 +212,18 @@ mod tests {
     }
 
     #[test]
+    fn normalize_resolves_dots_lexically() {
+        assert_eq!(normalize(Path::new("/a/./b/../c")), PathBuf::from("/a/c"));
+        assert_eq!(normalize(Path::new("/..")), PathBuf::from("/"));
+        assert_eq!(normalize(Path::new("../x")), PathBuf::from("../x"));
+    }
+
+    #[test]
     fn glossary_path_is_stored_relative_and_resolved_absolute() {
         let mut project = crate::edit::test_project::sample();
         let dir = std::path::absolute("/tmp/alinea-file-test").expect("absolute");
         project.glossary_path = Some(dir.join("g/terms.glossary.ron"));
+        project.versions[1].source_path = Some(PathBuf::from("/tmp/docs/ru.txt"));
         let path = dir.join("p.alinea");
         let text = to_ron_string(&path, &project).expect("serialise");
         assert!(
@@ -183,6 +231,10 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("glossary_path: Some(\"g/terms.glossary.ron\")"));
+        assert!(
+            text.contains("source_path: Some(\"../docs/ru.txt\")"),
+            "{text}"
+        );
         assert!(text.contains("range: 0..3"), "{text}");
         let back = from_ron_str(&path, &text).expect("parse");
         assert_eq!(back, project);
