@@ -86,7 +86,10 @@ pub fn write_atomic(
         let _ = std::fs::remove_file(&temp);
         return Err(io_err(path)(source));
     }
-    sync_folder(&folder).map_err(io_err(&folder))
+    // Best effort: the new file is already in place; some file systems (network shares,
+    // FUSE) refuse to fsync a folder, which must not turn a finished save into a failure.
+    let _ = sync_folder(&folder);
+    Ok(())
 }
 
 fn write_and_sync(

@@ -43,7 +43,41 @@ fn sentence() -> impl Strategy<Value = String> {
         })
 }
 
+/// A version segmented by the real pipeline from pasted text with untidy spacing (several
+/// spaces, tabs, blank lines, leading blanks), or an empty document.
+fn pasted_version() -> impl Strategy<Value = Version> {
+    (
+        prop::sample::select(LANGS),
+        prop::collection::vec(
+            prop::collection::vec(
+                (
+                    sentence(),
+                    prop::sample::select(&[" ", "  ", " \t", "\u{a0}"][..]),
+                ),
+                0..4,
+            ),
+            0..4,
+        ),
+    )
+        .prop_map(|(lang, paragraphs)| {
+            let mut text = String::from(" ");
+            for para in paragraphs {
+                for (s, sep) in para {
+                    text.push_str(&s);
+                    text.push_str(sep);
+                }
+                text.push_str("\n\n \n");
+            }
+            let doc = alinea::ingest::from_pasted(&format!("pasted.{lang}"), &text);
+            alinea::pipeline::version_from_document(doc, Some(Lang::new(lang)))
+        })
+}
+
 fn version() -> impl Strategy<Value = Version> {
+    prop_oneof![3 => tidy_version(), 2 => pasted_version()]
+}
+
+fn tidy_version() -> impl Strategy<Value = Version> {
     (
         prop::sample::select(LANGS),
         prop::collection::vec(prop::collection::vec(sentence(), 1..4), 1..4),
