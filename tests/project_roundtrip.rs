@@ -193,3 +193,70 @@ fn accepted_findings_are_normalised_to_a_sorted_set_on_load() {
         vec!["a".to_string(), "b".to_string()]
     );
 }
+
+/// Where numbers sit in a project file's text (byte offsets of digit runs).
+fn digit_runs(text: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            runs.push(start..i);
+        } else {
+            i += 1;
+        }
+    }
+    runs
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Tampered files (a number changed, a span cut out) load as a valid project or fail with
+    /// a typed error; they never panic and never yield a project that breaks its invariants.
+    #[test]
+    fn tampered_files_never_load_invalid(
+        p in project_gen::project(),
+        edits in prop::collection::vec((any::<prop::sample::Index>(), 0usize..200, any::<bool>()), 1..4),
+    ) {
+        let path = Path::new("tampered.alinea");
+        let mut text = project::to_ron_string(path, &p).expect("serialise");
+        for (at, value, cut) in edits {
+            if cut {
+                let start = at.index(text.len());
+                let mut end = (start + value).min(text.len());
+                let mut start = start;
+                while !text.is_char_boundary(start) { start -= 1; }
+                while !text.is_char_boundary(end) { end -= 1; }
+                if start < end {
+                    text.replace_range(start..end, "");
+                }
+            } else {
+                let runs = digit_runs(&text);
+                if runs.is_empty() { continue; }
+                let run = runs[at.index(runs.len())].clone();
+                text.replace_range(run, &value.to_string());
+            }
+        }
+        match project::from_ron_str(path, &text) {
+            Ok(loaded) => {
+                prop_assert!(loaded.validate().is_ok());
+                prop_assert!(project::validate_ranges(&loaded).is_ok());
+            }
+            Err(err) => prop_assert!(err.to_string().contains("tampered.alinea"), "{}", err),
+        }
+    }
+}
+
+#[test]
+fn non_utf8_project_is_corrupt_not_io() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("binary.alinea");
+    std::fs::write(&path, b"\xff\xfe\x00garbage").expect("write");
+    let err = project::load(&path).expect_err("fails");
+    assert!(matches!(err, ProjectError::Corrupt { .. }), "{err:?}");
+}

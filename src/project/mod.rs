@@ -130,9 +130,18 @@ pub fn load(path: &Path) -> Result<Project, ProjectError> {
 /// path is still resolved against the project's folder).
 pub fn load_without_glossary(path: &Path) -> Result<Project, ProjectError> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| ProjectError::Io {
-        file: file.clone(),
-        source,
+    let text = std::fs::read_to_string(path).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::InvalidData {
+            ProjectError::Corrupt {
+                file: file.clone(),
+                message: "the file is not UTF-8 text".into(),
+            }
+        } else {
+            ProjectError::Io {
+                file: file.clone(),
+                source,
+            }
+        }
     })?;
     from_ron_str(path, &text)
 }

@@ -6,7 +6,9 @@ use std::ops::Range;
 
 use crate::model::Project;
 
-/// A range of a version that does not fit its text (or a view setting naming no version).
+/// A range of a version that does not fit its text, or a number elsewhere in the project that
+/// cannot be right (a view column naming no version, a score or font size that is not a
+/// finite number).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("version {version}: {message}")]
 pub struct RangeError {
@@ -17,8 +19,8 @@ pub struct RangeError {
 }
 
 /// Checks paragraphs and sentences of every version: inside the text, on char boundaries,
-/// in order without overlap; each sentence inside its paragraph. Also checks that view
-/// settings only name existing versions.
+/// in order without overlap; each sentence inside its paragraph. Also checks that row scores
+/// are finite and that view settings name existing versions and a usable font size.
 pub fn validate_ranges(project: &Project) -> Result<(), RangeError> {
     for (v, version) in project.versions.iter().enumerate() {
         let err = |message: String| RangeError {
@@ -50,8 +52,26 @@ pub fn validate_ranges(project: &Project) -> Result<(), RangeError> {
             }
         }
     }
+    for (r, row) in project.alignment.rows.iter().enumerate() {
+        if !row.score.is_finite() {
+            return Err(RangeError {
+                version: project.alignment.pivot,
+                message: format!("row {r} has score {}, not a number in 0..=1", row.score),
+            });
+        }
+    }
     let n = project.versions.len();
     let view = &project.view;
+    let usable_font = view.font_size.is_finite() && view.font_size > 0.0;
+    if !usable_font || !view.low_confidence.is_finite() {
+        return Err(RangeError {
+            version: 0,
+            message: format!(
+                "view settings hold an impossible font size ({}) or confidence threshold ({})",
+                view.font_size, view.low_confidence
+            ),
+        });
+    }
     for &column in view.column_order.iter().chain(&view.hidden_columns) {
         if column >= n {
             return Err(RangeError {
@@ -108,5 +128,11 @@ mod tests {
         let mut p = crate::edit::test_project::sample();
         p.view.hidden_columns = vec![5];
         assert!(validate_ranges(&p).is_err());
+        let mut q = crate::edit::test_project::sample();
+        q.view.font_size = f32::NAN;
+        assert!(validate_ranges(&q).is_err());
+        let mut r = crate::edit::test_project::sample();
+        r.alignment.rows[1].score = f32::INFINITY;
+        assert!(validate_ranges(&r).is_err());
     }
 }
