@@ -15,7 +15,7 @@ fn check_golden(name: &str, actual: &str) {
         .join("tests/golden")
         .join(name);
     if std::env::var_os("ALINEA_UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
+        std::fs::write(&path, actual).expect("golden file writable");
         return;
     }
     let expected = std::fs::read_to_string(&path)

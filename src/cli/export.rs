@@ -79,9 +79,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         return Ok(());
     }
     let report = match &args.output {
-        Some(path) => {
-            files::write_file(format, &project, &options, path).with_context(context)?
-        }
+        Some(path) => files::write_file(format, &project, &options, path).with_context(context)?,
         None => {
             let stdout = std::io::stdout().lock();
             let mut out = std::io::BufWriter::new(stdout);

@@ -147,7 +147,9 @@ pub fn write_per_pair(
         let path = target.path(&pivot, lang, format);
         let mut report = write_file(format, project, &pair_options, &path)?;
         if written.is_empty() {
-            report.warnings.splice(0..0, columns.warnings.iter().cloned());
+            report
+                .warnings
+                .splice(0..0, columns.warnings.iter().cloned());
         }
         written.push((path, report));
     }
@@ -162,11 +164,20 @@ mod tests {
     fn resolves_directories_and_stems() {
         let project = Path::new("work/report.alinea");
         let t = PairTarget::resolve(None, project, Format::Tmx);
-        assert_eq!(t.path(&Lang::new("vi"), &Lang::new("en"), Format::Tmx), Path::new("work/report.vi-en.tmx"));
+        assert_eq!(
+            t.path(&Lang::new("vi"), &Lang::new("en"), Format::Tmx),
+            Path::new("work/report.vi-en.tmx")
+        );
         let t = PairTarget::resolve(Some(Path::new("out/")), project, Format::Tsv);
-        assert_eq!((t.dir.as_path(), t.stem.as_str()), (Path::new("out/"), "report"));
+        assert_eq!(
+            (t.dir.as_path(), t.stem.as_str()),
+            (Path::new("out/"), "report")
+        );
         let t = PairTarget::resolve(Some(Path::new("out/memo.tmx")), project, Format::Tmx);
-        assert_eq!((t.dir.as_path(), t.stem.as_str()), (Path::new("out"), "memo"));
+        assert_eq!(
+            (t.dir.as_path(), t.stem.as_str()),
+            (Path::new("out"), "memo")
+        );
         let t = PairTarget::resolve(Some(Path::new("memo")), Path::new("r.alinea"), Format::Csv);
         assert_eq!((t.dir.as_path(), t.stem.as_str()), (Path::new("."), "memo"));
     }

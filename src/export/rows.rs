@@ -103,10 +103,17 @@ mod tests {
         let mut seen = Vec::new();
         let mut report = ExportReport::default();
         let options = ExportOptions::default();
-        each_row(&p, &[0, 1], &options, Needs::PivotAndTranslation, &mut report, |r| {
-            seen.push(r.clone());
-            Ok(())
-        })
+        each_row(
+            &p,
+            &[0, 1],
+            &options,
+            Needs::PivotAndTranslation,
+            &mut report,
+            |r| {
+                seen.push(r.clone());
+                Ok(())
+            },
+        )
         .unwrap();
         assert_eq!(seen.len(), 1);
         assert_eq!(seen[0].cells, vec!["Một.", "One."]);
@@ -126,7 +133,10 @@ mod tests {
             confirmed_only: true,
             ..Default::default()
         };
-        each_row(&p, &[0, 1], &confirmed, Needs::AnyText, &mut report, |_| Ok(())).unwrap();
+        each_row(&p, &[0, 1], &confirmed, Needs::AnyText, &mut report, |_| {
+            Ok(())
+        })
+        .unwrap();
         assert_eq!((report.rows_written, report.skipped_unconfirmed), (1, 2));
     }
 
@@ -135,12 +145,19 @@ mod tests {
         let vi = Version::from_sentences("vi", Lang::new("vi"), &[vec!["Một."]]);
         let mut p = Project::new(vec![vi]);
         p.alignment.rows = vec![Row {
-            cells: vec![0..3],
+            cells: std::iter::once(0..3).collect(),
             score: 1.0,
             status: RowStatus::Auto,
         }];
         let mut report = ExportReport::default();
-        let err = each_row(&p, &[0], &ExportOptions::default(), Needs::AnyText, &mut report, |_| Ok(()));
+        let err = each_row(
+            &p,
+            &[0],
+            &ExportOptions::default(),
+            Needs::AnyText,
+            &mut report,
+            |_| Ok(()),
+        );
         assert!(matches!(err, Err(ExportError::InvalidAlignment(_))));
     }
 }

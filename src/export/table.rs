@@ -35,7 +35,9 @@ pub fn write(
     };
     let mut builder = csv::WriterBuilder::new();
     match delimiter {
-        Delimiter::Comma => builder.delimiter(b',').quote_style(csv::QuoteStyle::Necessary),
+        Delimiter::Comma => builder
+            .delimiter(b',')
+            .quote_style(csv::QuoteStyle::Necessary),
         Delimiter::Tab => builder.delimiter(b'\t').quote_style(csv::QuoteStyle::Never),
     };
     let mut table = builder.from_writer(out);

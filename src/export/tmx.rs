@@ -86,7 +86,11 @@ fn write_start<W: Write>(xml: &mut Writer<W>, srclang: &Lang) -> std::io::Result
     xml.write_event(Event::Start(BytesStart::new("body")))
 }
 
-fn write_unit<W: Write>(xml: &mut Writer<W>, langs: &[&Lang], row: &RowText) -> std::io::Result<()> {
+fn write_unit<W: Write>(
+    xml: &mut Writer<W>,
+    langs: &[&Lang],
+    row: &RowText,
+) -> std::io::Result<()> {
     xml.write_event(Event::Start(BytesStart::new("tu")))?;
     let number = row.number.to_string();
     write_prop(xml, PROP_ROW, &number)?;
@@ -149,7 +153,10 @@ mod tests {
     fn escapes_markup_and_has_no_bom() {
         let text = tmx_of(&two_lang("A & B <c> \"q\"", "x\u{1}y"));
         assert!(text.starts_with("<?xml"), "{text}");
-        assert!(text.contains("<seg>A &amp; B &lt;c&gt; &quot;q&quot;</seg>"), "{text}");
+        assert!(
+            text.contains("<seg>A &amp; B &lt;c&gt; &quot;q&quot;</seg>"),
+            "{text}"
+        );
         assert!(text.contains("<seg>x y</seg>"), "{text}");
         assert!(text.contains("srclang=\"vi\""), "{text}");
         assert!(text.contains("<prop type=\"x-alinea-status\">confirmed</prop>"));

@@ -37,10 +37,19 @@ pub struct TmxImport {
 }
 
 /// One `<tu>` as read: its language texts and status.
-#[derive(Default)]
 struct Unit {
     tuvs: Vec<(Lang, String)>,
     status: RowStatus,
+}
+
+impl Default for Unit {
+    /// Units from translation memories are checked translations, hence confirmed.
+    fn default() -> Self {
+        Unit {
+            tuvs: Vec::new(),
+            status: RowStatus::Confirmed,
+        }
+    }
 }
 
 /// Reads a TMX file into a new project.
@@ -275,11 +284,10 @@ fn build_project(
             langs.push(lang.clone());
         }
     }
-    if srclang.as_ref().is_some_and(|src| {
-        !units
-            .iter()
-            .any(|u| u.tuvs.iter().any(|(l, _)| l == src))
-    }) {
+    if srclang
+        .as_ref()
+        .is_some_and(|src| !units.iter().any(|u| u.tuvs.iter().any(|(l, _)| l == src)))
+    {
         warnings.push(format!(
             "{name}: no unit has text in the source language; it is left out"
         ));
@@ -344,7 +352,10 @@ mod tests {
         let (src, units, warnings) = parse(tmx, "t.tmx").unwrap();
         assert_eq!(src, None);
         assert_eq!(units.len(), 1);
-        assert_eq!(units[0].tuvs[0], (Lang::new("en"), "A bold & hi😀".to_string()));
+        assert_eq!(
+            units[0].tuvs[0],
+            (Lang::new("en"), "A bold & hi😀".to_string())
+        );
         assert_eq!(units[0].tuvs.len(), 2);
         assert_eq!(warnings.len(), 2, "{warnings:?}");
     }
@@ -355,7 +366,9 @@ mod tests {
         assert!(err.to_string().contains("x.tmx: not a TMX file"), "{err}");
         let err = parse("<tmx><body><tu>", "y.tmx").err().unwrap();
         assert!(err.to_string().starts_with("y.tmx: "), "{err}");
-        let err = parse("<tmx><body>&nbsp;</body></tmx>", "z.tmx").err().unwrap();
+        let err = parse("<tmx><body>&nbsp;</body></tmx>", "z.tmx")
+            .err()
+            .unwrap();
         assert!(err.to_string().contains("nbsp"), "{err}");
     }
 }

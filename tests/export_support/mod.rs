@@ -14,7 +14,11 @@ pub const NASTY: &str = "Tom & Jerry <b>\"quoted\" 'single'\tTab,\ncomma ✓ �
 fn row(cells: [Range<usize>; 4], status: RowStatus) -> Row {
     Row {
         cells: cells.to_vec(),
-        score: if status == RowStatus::Confirmed { 1.0 } else { 0.7 },
+        score: if status == RowStatus::Confirmed {
+            1.0
+        } else {
+            0.7
+        },
         status,
     }
 }
@@ -28,7 +32,10 @@ pub fn sample() -> Project {
         Lang::new("vi"),
         &[
             vec!["Báo cáo thường niên năm 2024.", "Phần một: tổng quan."],
-            vec!["Doanh thu tăng 12% & chi phí giảm.", "Kế hoạch <mới> được \"phê duyệt\"."],
+            vec![
+                "Doanh thu tăng 12% & chi phí giảm.",
+                "Kế hoạch <mới> được \"phê duyệt\".",
+            ],
             vec!["Chỉ có tiếng Việt.", NASTY, "Hết."],
         ],
     );
@@ -46,7 +53,10 @@ pub fn sample() -> Project {
         Lang::new("ar"),
         &[
             vec!["التقرير السنوي 2024.", "الجزء الأول: نظرة عامة."],
-            vec!["ارتفعت الإيرادات 12% وانخفضت التكاليف.", "تمت \"الموافقة\" على الخطة <الجديدة>."],
+            vec![
+                "ارتفعت الإيرادات 12% وانخفضت التكاليف.",
+                "تمت \"الموافقة\" على الخطة <الجديدة>.",
+            ],
             vec![NASTY, "النهاية."],
         ],
     );
