@@ -192,3 +192,27 @@ fn tmx_import_errors_name_the_file() {
     let err = tmx_read::read(&empty).unwrap_err();
     assert!(err.to_string().contains("no translation unit"), "{err}");
 }
+
+#[test]
+fn two_versions_of_one_language_never_give_two_tuv_of_that_language() {
+    let project = export_support::sample_with_two_arabic();
+    let mut out = Vec::new();
+    let report =
+        alinea::export::write(Format::Tmx, &project, &ExportOptions::default(), &mut out).unwrap();
+    assert_eq!(report.warnings.len(), 1);
+    assert!(
+        report.warnings[0].contains("taqrir-2.ar.docx"),
+        "{:?}",
+        report.warnings
+    );
+    let text = String::from_utf8(out).unwrap();
+    for unit in text.split("<tu>").skip(1) {
+        assert!(unit.matches("xml:lang=\"ar\"").count() <= 1, "{unit}");
+    }
+    // The same choice for every language-keyed format.
+    let csv = export(Format::Csv, &project, &ExportOptions::default());
+    assert!(csv.starts_with("vi,en,ar,ru\n"), "{csv}");
+    // The HTML report is for people and shows both.
+    let html = export(Format::Html, &project, &ExportOptions::default());
+    assert!(html.contains("taqrir-2.ar.docx (ar)"));
+}

@@ -106,6 +106,7 @@ fn write_start<W: Write>(html: &mut Writer<W>, versions: &[&Version]) -> std::io
     for version in versions {
         let label = format!("{} ({})", version.name, version.lang);
         html.create_element("th")
+            .with_attribute(("lang", version.lang.as_str()))
             .with_attribute(("dir", direction(version)))
             .write_text_content(BytesText::new(&xml_safe(&label)))?;
     }

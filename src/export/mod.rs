@@ -112,8 +112,12 @@ pub enum ExportError {
         /// The project's languages, comma separated.
         available: String,
     },
-    /// TMX needs the pivot (source) language, and the language filter left it out.
-    #[error("TMX needs the pivot language {pivot}: add it to the languages")]
+    /// TMX and per-pair exports pair every language with the pivot, and the language filter
+    /// left the pivot out.
+    #[error(
+        "the pivot language {pivot} must be among the chosen languages \
+         (TMX and per-pair exports pair every language with it)"
+    )]
     PivotNotSelected {
         /// The pivot's language.
         pivot: String,
