@@ -6,7 +6,7 @@
 //! bytes" check (reported as undecodable rather than silently read as mojibake); then
 //! chardetng's guess among legacy encodings.
 
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1258};
+use encoding_rs::{Encoding, KOI8_R, KOI8_U, UTF_8, WINDOWS_1258};
 use unicode_normalization::UnicodeNormalization;
 
 use super::IngestError;
@@ -59,8 +59,22 @@ pub fn decode(bytes: &[u8], forced: Option<&str>, file: &str) -> Result<Decoded,
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);
+    let encoding = prefer_koi8_r(detector.guess(None, chardetng::Utf8Detection::Allow), bytes);
     strict_decode(bytes, encoding, file)
+}
+
+/// Bytes where KOI8-U has Ukrainian letters (є і ї ґ, upper and lower case) and KOI8-R has
+/// box-drawing characters; everywhere else the two encodings agree.
+const KOI8_U_ONLY: [u8; 8] = [0xA4, 0xA6, 0xA7, 0xAD, 0xB4, 0xB6, 0xB7, 0xBD];
+
+/// chardetng names the KOI8 family "KOI8-U"; when none of the bytes that differ occurs, the
+/// text decodes the same either way and is (Russian) KOI8-R, the far more common label.
+fn prefer_koi8_r(guess: &'static Encoding, bytes: &[u8]) -> &'static Encoding {
+    if guess == KOI8_U && !bytes.iter().any(|b| KOI8_U_ONLY.contains(b)) {
+        KOI8_R
+    } else {
+        guess
+    }
 }
 
 /// Decodes without replacement characters: any malformed sequence is an error.
@@ -173,6 +187,14 @@ mod tests {
             Err(IngestError::Undecodable { at_byte, .. }) => assert_eq!(at_byte, Some(bad)),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn koi8_u_with_ukrainian_letters_stays_koi8_u() {
+        let (ukrainian, _, _) = KOI8_U.encode("Київ");
+        assert_eq!(prefer_koi8_r(KOI8_U, &ukrainian), KOI8_U);
+        let (russian, _, _) = KOI8_R.encode("Москва");
+        assert_eq!(prefer_koi8_r(KOI8_U, &russian), KOI8_R);
     }
 
     #[test]
