@@ -1,12 +1,13 @@
 //! Bytes → text: byte-order marks, encoding detection (chardetng), decoding (encoding_rs),
 //! binary sniffing and line-ending normalisation.
 //!
-//! Order of decisions: a forced label wins; then a BOM (UTF-8, UTF-16 LE/BE); then a binary
+//! Order of decisions: a forced label wins; then a BOM (UTF-8, UTF-16 LE/BE); then UTF-16
+//! without BOM (NULs at one byte parity only); then a binary
 //! check (NUL bytes, control characters); then valid UTF-8; then a "UTF-8 with a few bad
 //! bytes" check (reported as undecodable rather than silently read as mojibake); then
 //! chardetng's guess among legacy encodings.
 
-use encoding_rs::{Encoding, KOI8_R, KOI8_U, UTF_8, WINDOWS_1258};
+use encoding_rs::{Encoding, KOI8_R, KOI8_U, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1258};
 use unicode_normalization::UnicodeNormalization;
 
 use super::IngestError;
@@ -40,6 +41,9 @@ pub fn decode(bytes: &[u8], forced: Option<&str>, file: &str) -> Result<Decoded,
     }
     if let Some((encoding, len)) = Encoding::for_bom(bytes) {
         return strict_decode(&bytes[len..], encoding, file);
+    }
+    if let Some(decoded) = bomless_utf16(bytes) {
+        return Ok(decoded);
     }
     if let Some(what) = binary_reason(bytes) {
         return Err(IngestError::Binary {
@@ -106,6 +110,31 @@ fn strict_decode(
         text = text.nfc().collect();
     }
     Ok(Decoded { text, encoding })
+}
+
+/// UTF-16 without a byte-order mark: NUL bytes at one parity only (the high byte of ASCII
+/// characters such as spaces, digits and punctuation), none at the other, and the whole file
+/// decodes to text without control characters. Binary files have NULs at both parities.
+fn bomless_utf16(bytes: &[u8]) -> Option<Decoded> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let nul_even = bytes.iter().step_by(2).filter(|&&b| b == 0).count();
+    let nul_odd = bytes.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let encoding = match (nul_even, nul_odd) {
+        (0, odd) if odd * 20 >= pairs => UTF_16LE,
+        (even, 0) if even * 20 >= pairs => UTF_16BE,
+        _ => return None,
+    };
+    let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?;
+    let is_text = text
+        .chars()
+        .all(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r' | '\u{c}'));
+    is_text.then(|| Decoded {
+        text: normalise_line_endings(&text),
+        encoding,
+    })
 }
 
 /// CRLF and lone CR become LF.
@@ -195,6 +224,17 @@ mod tests {
         assert_eq!(prefer_koi8_r(KOI8_U, &ukrainian), KOI8_U);
         let (russian, _, _) = KOI8_R.encode("Москва");
         assert_eq!(prefer_koi8_r(KOI8_U, &russian), KOI8_R);
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised() {
+        let text = "Отчёт за 2024 год.\nReport 2024.";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le, None, "f").unwrap().encoding, UTF_16LE);
+        assert_eq!(decode(&be, None, "f").unwrap().text, text);
+        // NULs at both parities: binary, not UTF-16.
+        assert!(decode(b"\x00\x01\x00\x00ab\x00\x00", None, "f").is_err());
     }
 
     #[test]

@@ -87,6 +87,7 @@ fn paragraphs_from_xml(xml: &str) -> Result<(String, Vec<std::ops::Range<usize>>
                 match e.local_name().as_ref() {
                     "tab" => para.push(' '),
                     "br" | "cr" => para.push('\n'),
+                    "noBreakHyphen" => para.push('\u{2011}'),
                     _ => {}
                 }
             }
