@@ -107,7 +107,17 @@ pub fn load_bytes(name: &str, bytes: &[u8], opts: &LoadOptions) -> Result<Docume
     };
     let (text, paragraphs, encoding) = match kind {
         DocumentKind::Docx => {
-            let (text, paras) = docx::extract(bytes, name, opts.max_bytes)?;
+            let (text, paras) = match docx::extract(bytes, name, opts.max_bytes) {
+                Ok(extracted) => extracted,
+                // A ZIP that only sniffing took for a DOCX is just an archive.
+                Err(IngestError::MissingDocxPart { .. }) if by_name.is_none() => {
+                    return Err(IngestError::Binary {
+                        file,
+                        what: "ZIP archive".to_string(),
+                    });
+                }
+                Err(err) => return Err(err),
+            };
             (text, paras, "UTF-8".to_string())
         }
         DocumentKind::Html => {
@@ -180,6 +190,23 @@ mod tests {
         let err = load_bytes("x.txt", b" \n\t\r\n", &LoadOptions::default()).unwrap_err();
         assert!(matches!(err, IngestError::Empty { .. }));
         assert!(err.to_string().starts_with("x.txt:"));
+    }
+
+    #[test]
+    fn zip_without_document_part_and_extension_is_an_archive() {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file("notes.txt", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(b"hello").unwrap();
+        let bytes = zip.finish().unwrap().into_inner();
+        let err = load_bytes("download", &bytes, &LoadOptions::default()).unwrap_err();
+        assert!(
+            matches!(&err, IngestError::Binary { what, .. } if what == "ZIP archive"),
+            "{err}"
+        );
+        let err = load_bytes("download.docx", &bytes, &LoadOptions::default()).unwrap_err();
+        assert!(matches!(err, IngestError::MissingDocxPart { .. }), "{err}");
     }
 
     #[test]
