@@ -7,7 +7,7 @@
 //! pivot or by removing the other one from the project.
 
 use crate::export::{ExportError, ExportOptions};
-use crate::model::{Lang, Project};
+use crate::model::{AlignmentInvariantError, Lang, Project};
 
 /// The chosen columns: version indices, pivot (if chosen) first.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,6 +41,13 @@ pub fn select(
         return Err(ExportError::NothingToExport(
             "the project has no versions".to_string(),
         ));
+    }
+    if pivot >= project.versions.len() {
+        return Err(AlignmentInvariantError::Pivot {
+            pivot,
+            versions: project.versions.len(),
+        }
+        .into());
     }
     for lang in &options.langs {
         if !project.versions.iter().any(|v| &v.lang == lang) {
@@ -152,5 +159,12 @@ mod tests {
             ..Default::default()
         };
         assert!(!select(&p, &options, true).unwrap().pivot_first);
+    }
+
+    #[test]
+    fn a_pivot_outside_the_versions_is_an_error() {
+        let p = project(&["vi", "en"], 5);
+        let err = select(&p, &ExportOptions::default(), true).unwrap_err();
+        assert!(matches!(err, ExportError::InvalidAlignment(_)), "{err}");
     }
 }

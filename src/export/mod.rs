@@ -94,7 +94,7 @@ pub struct ExportReport {
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// Writing the output failed.
-    #[error("{file}: cannot write: {source}")]
+    #[error("{file}: cannot write")]
     Io {
         /// Output file name.
         file: String,
@@ -152,7 +152,7 @@ impl ExportError {
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// The file could not be read.
-    #[error("{file}: {source}")]
+    #[error("{file}: cannot read")]
     Io {
         /// File name.
         file: String,

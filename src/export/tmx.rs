@@ -163,6 +163,20 @@ mod tests {
     }
 
     #[test]
+    fn a_project_without_rows_gives_a_valid_empty_body() {
+        let mut p = two_lang("Một.", "One.");
+        p.versions = vec![
+            Version::from_sentences("vi", Lang::new("vi"), &[]),
+            Version::from_sentences("en", Lang::new("en"), &[]),
+        ];
+        p.alignment.rows.clear();
+        let text = tmx_of(&p);
+        assert!(text.contains("<body>"), "{text}");
+        assert!(text.trim_end().ends_with("</body>\n</tmx>"), "{text}");
+        assert!(!text.contains("<tu>"), "{text}");
+    }
+
+    #[test]
     fn refuses_a_filter_without_the_pivot() {
         let p = two_lang("Một.", "One.");
         let options = ExportOptions {
