@@ -61,10 +61,32 @@ pub fn decode(bytes: &[u8], forced: Option<&str>, file: &str) -> Result<Decoded,
             at_byte: Some(at_byte),
         });
     }
-    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
-    let encoding = prefer_koi8_r(detector.guess(None, chardetng::Utf8Detection::Allow), bytes);
+    let encoding = prefer_koi8_r(guess_legacy(bytes), bytes);
     strict_decode(bytes, encoding, file)
+}
+
+/// Bytes given to chardetng per call.
+const DETECT_CHUNK: usize = 64 * 1024;
+
+/// Non-ASCII bytes after which chardetng has seen enough to decide.
+const DETECT_ENOUGH_NON_ASCII: usize = 256 * 1024;
+
+/// chardetng's guess. Only non-ASCII bytes carry evidence, so feeding stops once enough of
+/// them were seen (chardetng is the slow part of loading a large legacy file); a file whose
+/// beginning is all ASCII is still read on until its non-ASCII part.
+fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    let mut non_ascii = 0usize;
+    let mut chunks = bytes.chunks(DETECT_CHUNK).peekable();
+    while let Some(chunk) = chunks.next() {
+        let last = chunks.peek().is_none();
+        detector.feed(chunk, last);
+        non_ascii += chunk.iter().filter(|b| !b.is_ascii()).count();
+        if non_ascii >= DETECT_ENOUGH_NON_ASCII {
+            break;
+        }
+    }
+    detector.guess(None, chardetng::Utf8Detection::Allow)
 }
 
 /// Bytes where KOI8-U has Ukrainian letters (є і ї ґ, upper and lower case) and KOI8-R has
@@ -102,8 +124,13 @@ fn strict_decode(
             .ok_or_else(|| undecodable(None))?
             .into_owned()
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let mut text = normalise_line_endings(text);
+    let mut text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    if text.contains('\r') {
+        text = normalise_line_endings(&text);
+    }
     if encoding == WINDOWS_1258 {
         // windows-1258 stores Vietnamese tone marks as combining characters; compose them so
         // the text matches UTF-8 Vietnamese (and glossary terms typed by the editor).
@@ -235,6 +262,16 @@ mod tests {
         assert_eq!(decode(&be, None, "f").unwrap().text, text);
         // NULs at both parities: binary, not UTF-16.
         assert!(decode(b"\x00\x01\x00\x00ab\x00\x00", None, "f").is_err());
+    }
+
+    #[test]
+    fn legacy_text_after_a_long_ascii_start_is_detected() {
+        let mut bytes = "Report, English part. ".repeat(20_000).into_bytes();
+        let tail = "Городской комитет утвердил план работы на следующий год. ".repeat(50);
+        let (russian, _, _) = KOI8_R.encode(&tail);
+        bytes.extend_from_slice(&russian);
+        assert!(bytes.len() > 2 * DETECT_CHUNK);
+        assert_eq!(decode(&bytes, None, "f").unwrap().encoding, KOI8_R);
     }
 
     #[test]
