@@ -140,8 +140,8 @@ fn strict_decode(
 }
 
 /// UTF-16 without a byte-order mark: NUL bytes at one parity only (the high byte of ASCII
-/// characters such as spaces, digits and punctuation), none at the other, and the whole file
-/// decodes to text without control characters. Binary files have NULs at both parities.
+/// characters such as spaces, digits and punctuation), none at the other, few distinct high
+/// bytes, and the whole file decodes to text without control characters. Binary files have NULs at both parities.
 fn bomless_utf16(bytes: &[u8]) -> Option<Decoded> {
     if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
@@ -149,11 +149,20 @@ fn bomless_utf16(bytes: &[u8]) -> Option<Decoded> {
     let pairs = bytes.len() / 2;
     let nul_even = bytes.iter().step_by(2).filter(|&&b| b == 0).count();
     let nul_odd = bytes.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
-    let encoding = match (nul_even, nul_odd) {
-        (0, odd) if odd * 20 >= pairs => UTF_16LE,
-        (even, 0) if even * 20 >= pairs => UTF_16BE,
+    let (encoding, high_parity) = match (nul_even, nul_odd) {
+        (0, odd) if odd * 20 >= pairs => (UTF_16LE, 1),
+        (even, 0) if even * 20 >= pairs => (UTF_16BE, 0),
         _ => return None,
     };
+    // Text in one alphabet has few distinct high bytes (0x00 and its script's block, e.g.
+    // 0x04 for Cyrillic); 8-bit text with a stray NUL has many.
+    let mut high_bytes = [false; 256];
+    for &b in bytes.iter().skip(high_parity).step_by(2) {
+        high_bytes[usize::from(b)] = true;
+    }
+    if high_bytes.iter().filter(|&&seen| seen).count() > MAX_UTF16_HIGH_BYTES {
+        return None;
+    }
     let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?;
     let is_text = text
         .chars()
@@ -163,6 +172,9 @@ fn bomless_utf16(bytes: &[u8]) -> Option<Decoded> {
         encoding,
     })
 }
+
+/// Most distinct high bytes accepted in UTF-16 without a BOM.
+const MAX_UTF16_HIGH_BYTES: usize = 6;
 
 /// CRLF and lone CR become LF.
 pub fn normalise_line_endings(text: &str) -> String {
@@ -262,6 +274,11 @@ mod tests {
         assert_eq!(decode(&be, None, "f").unwrap().text, text);
         // NULs at both parities: binary, not UTF-16.
         assert!(decode(b"\x00\x01\x00\x00ab\x00\x00", None, "f").is_err());
+        // One stray NUL in 8-bit text: binary, not UTF-16.
+        assert!(matches!(
+            decode(b"text\x00with a NUL byte", None, "f"),
+            Err(IngestError::Binary { .. })
+        ));
     }
 
     #[test]
