@@ -143,7 +143,7 @@ fn strict_decode(
 /// characters such as spaces, digits and punctuation), none at the other, few distinct high
 /// bytes, and the whole file decodes to text without control characters. Binary files have NULs at both parities.
 fn bomless_utf16(bytes: &[u8]) -> Option<Decoded> {
-    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) || !bytes.contains(&0) {
         return None;
     }
     let pairs = bytes.len() / 2;
