@@ -155,3 +155,23 @@ fn line_endings_are_normalised_and_ranges_point_into_text() {
         ["First paragraph.", "Second paragraph,\nwrapped.", "Third."]
     );
 }
+
+#[test]
+fn utf16_without_bom() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let le: Vec<u8> = ARABIC.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = VIETNAMESE
+        .encode_utf16()
+        .flat_map(u16::to_be_bytes)
+        .collect();
+    let doc = load(&write(&dir, "ar16.txt", &le));
+    assert_eq!(
+        (doc.encoding.as_str(), doc.text.as_str()),
+        ("UTF-16LE", ARABIC)
+    );
+    let doc = load(&write(&dir, "vi16.txt", &be));
+    assert_eq!(
+        (doc.encoding.as_str(), doc.text.as_str()),
+        ("UTF-16BE", VIETNAMESE)
+    );
+}

@@ -61,10 +61,32 @@ pub fn decode(bytes: &[u8], forced: Option<&str>, file: &str) -> Result<Decoded,
             at_byte: Some(at_byte),
         });
     }
-    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
-    let encoding = prefer_koi8_r(detector.guess(None, chardetng::Utf8Detection::Allow), bytes);
+    let encoding = prefer_koi8_r(guess_legacy(bytes), bytes);
     strict_decode(bytes, encoding, file)
+}
+
+/// Bytes given to chardetng per call.
+const DETECT_CHUNK: usize = 64 * 1024;
+
+/// Non-ASCII bytes after which chardetng has seen enough to decide.
+const DETECT_ENOUGH_NON_ASCII: usize = 256 * 1024;
+
+/// chardetng's guess. Only non-ASCII bytes carry evidence, so feeding stops once enough of
+/// them were seen (chardetng is the slow part of loading a large legacy file); a file whose
+/// beginning is all ASCII is still read on until its non-ASCII part.
+fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    let mut non_ascii = 0usize;
+    let mut chunks = bytes.chunks(DETECT_CHUNK).peekable();
+    while let Some(chunk) = chunks.next() {
+        let last = chunks.peek().is_none();
+        detector.feed(chunk, last);
+        non_ascii += chunk.iter().filter(|b| !b.is_ascii()).count();
+        if non_ascii >= DETECT_ENOUGH_NON_ASCII {
+            break;
+        }
+    }
+    detector.guess(None, chardetng::Utf8Detection::Allow)
 }
 
 /// Bytes where KOI8-U has Ukrainian letters (є і ї ґ, upper and lower case) and KOI8-R has
@@ -102,8 +124,13 @@ fn strict_decode(
             .ok_or_else(|| undecodable(None))?
             .into_owned()
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let mut text = normalise_line_endings(text);
+    let mut text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    if text.contains('\r') {
+        text = normalise_line_endings(&text);
+    }
     if encoding == WINDOWS_1258 {
         // windows-1258 stores Vietnamese tone marks as combining characters; compose them so
         // the text matches UTF-8 Vietnamese (and glossary terms typed by the editor).
@@ -113,20 +140,29 @@ fn strict_decode(
 }
 
 /// UTF-16 without a byte-order mark: NUL bytes at one parity only (the high byte of ASCII
-/// characters such as spaces, digits and punctuation), none at the other, and the whole file
-/// decodes to text without control characters. Binary files have NULs at both parities.
+/// characters such as spaces, digits and punctuation), none at the other, few distinct high
+/// bytes, and the whole file decodes to text without control characters. Binary files have NULs at both parities.
 fn bomless_utf16(bytes: &[u8]) -> Option<Decoded> {
-    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) || !bytes.contains(&0) {
         return None;
     }
     let pairs = bytes.len() / 2;
     let nul_even = bytes.iter().step_by(2).filter(|&&b| b == 0).count();
     let nul_odd = bytes.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
-    let encoding = match (nul_even, nul_odd) {
-        (0, odd) if odd * 20 >= pairs => UTF_16LE,
-        (even, 0) if even * 20 >= pairs => UTF_16BE,
+    let (encoding, high_parity) = match (nul_even, nul_odd) {
+        (0, odd) if odd * 20 >= pairs => (UTF_16LE, 1),
+        (even, 0) if even * 20 >= pairs => (UTF_16BE, 0),
         _ => return None,
     };
+    // Text in one alphabet has few distinct high bytes (0x00 and its script's block, e.g.
+    // 0x04 for Cyrillic); 8-bit text with a stray NUL has many.
+    let mut high_bytes = [false; 256];
+    for &b in bytes.iter().skip(high_parity).step_by(2) {
+        high_bytes[usize::from(b)] = true;
+    }
+    if high_bytes.iter().filter(|&&seen| seen).count() > MAX_UTF16_HIGH_BYTES {
+        return None;
+    }
     let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?;
     let is_text = text
         .chars()
@@ -136,6 +172,9 @@ fn bomless_utf16(bytes: &[u8]) -> Option<Decoded> {
         encoding,
     })
 }
+
+/// Most distinct high bytes accepted in UTF-16 without a BOM.
+const MAX_UTF16_HIGH_BYTES: usize = 6;
 
 /// CRLF and lone CR become LF.
 pub fn normalise_line_endings(text: &str) -> String {
@@ -235,6 +274,21 @@ mod tests {
         assert_eq!(decode(&be, None, "f").unwrap().text, text);
         // NULs at both parities: binary, not UTF-16.
         assert!(decode(b"\x00\x01\x00\x00ab\x00\x00", None, "f").is_err());
+        // One stray NUL in 8-bit text: binary, not UTF-16.
+        assert!(matches!(
+            decode(b"text\x00with a NUL byte", None, "f"),
+            Err(IngestError::Binary { .. })
+        ));
+    }
+
+    #[test]
+    fn legacy_text_after_a_long_ascii_start_is_detected() {
+        let mut bytes = "Report, English part. ".repeat(20_000).into_bytes();
+        let tail = "Городской комитет утвердил план работы на следующий год. ".repeat(50);
+        let (russian, _, _) = KOI8_R.encode(&tail);
+        bytes.extend_from_slice(&russian);
+        assert!(bytes.len() > 2 * DETECT_CHUNK);
+        assert_eq!(decode(&bytes, None, "f").unwrap().encoding, KOI8_R);
     }
 
     #[test]
