@@ -99,8 +99,8 @@ pub fn layout_text(
     }
 }
 
-/// Measures caret offsets at every grapheme boundary of every piece that lacks them (a prefix
-/// of the piece is measured per boundary, so this costs more than the layout: do it only for a
+/// Measures caret offsets at every grapheme boundary of every piece that lacks them (the shorter
+/// of prefix and suffix is measured per boundary, so this costs more than the layout: do it only for a
 /// text the user points at).
 pub fn fill_carets(layout: &mut TextLayout, text: &str, measure: &mut dyn FnMut(&str) -> f32) {
     for piece in layout.lines.iter_mut().flat_map(|l| l.pieces.iter_mut()) {
@@ -111,9 +111,16 @@ pub fn fill_carets(layout: &mut TextLayout, text: &str, measure: &mut dyn FnMut(
         let mut carets = vec![(piece.range.start, 0.0)];
         if piece.mirror.is_none() {
             let bounds: Vec<usize> = slice.grapheme_indices(true).map(|(i, _)| i).collect();
-            for &inner in bounds.iter().skip(1) {
-                let w = measure(&slice[..inner]).clamp(0.0, piece.width);
-                carets.push((piece.range.start + inner, w));
+            let count = bounds.len();
+            for (n, &inner) in bounds.iter().enumerate().skip(1) {
+                // Measure the shorter side: a cut-off Arabic prefix or suffix takes a final or
+                // initial letter form, and the error grows with the measured length.
+                let w = if 2 * n <= count {
+                    measure(&slice[..inner])
+                } else {
+                    piece.width - measure(&slice[inner..])
+                };
+                carets.push((piece.range.start + inner, w.clamp(0.0, piece.width)));
             }
         }
         carets.push((piece.range.end, piece.width));
