@@ -20,7 +20,7 @@ use std::ops::Range;
 
 pub use hit::SelectionSpan;
 pub use layout::{fill_carets, layout_text};
-pub use pieces::{mirrored, resolve_direction};
+pub use pieces::{mirrored, resolve_direction, shaped_rtl};
 
 /// One positioned piece of a line, in visual order.
 #[derive(Clone, Debug, PartialEq)]

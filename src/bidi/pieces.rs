@@ -76,6 +76,17 @@ fn joins_rtl_word(c: char) -> bool {
     )
 }
 
+/// Whether a shaper that guesses direction from the script (harfrust in egui) lays `c` out
+/// right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko and related blocks. Such characters in a
+/// left-to-right run (Persian or Arabic-Indic digits) must be handed to it one by one, or a
+/// number like ۲۰۲۳ comes out reversed.
+pub fn shaped_rtl(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF
+    )
+}
+
 /// A piece before placement: its byte range and, for a mirrored bracket, its replacement.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct RawPiece {
@@ -87,7 +98,8 @@ pub(crate) struct RawPiece {
 
 /// Splits `range` of `text`, all at one embedding level, into pieces in logical order.
 ///
-/// Left to right: words and space runs. Right to left: words of letters (with their marks),
+/// Left to right: words and space runs (characters the shaper would reverse, one by one).
+/// Right to left: words of letters (with their marks),
 /// space runs, and every other grapheme on its own so the caller can place it from the right.
 pub(crate) fn split_pieces(text: &str, range: Range<usize>, rtl: bool) -> Vec<RawPiece> {
     let Some(slice) = text.get(range.clone()) else {
@@ -100,7 +112,7 @@ pub(crate) fn split_pieces(text: &str, range: Range<usize>, rtl: bool) -> Vec<Ra
         let first = grapheme.chars().next().unwrap_or(' ');
         let kind = if first.is_whitespace() {
             0
-        } else if !rtl || joins_rtl_word(first) {
+        } else if rtl && joins_rtl_word(first) || !rtl && !shaped_rtl(first) {
             1
         } else {
             2
@@ -116,8 +128,8 @@ pub(crate) fn split_pieces(text: &str, range: Range<usize>, rtl: bool) -> Vec<Ra
         }
         if kind == 2 {
             let mut chars = grapheme.chars();
-            let mirror = match (chars.next(), chars.next()) {
-                (Some(c), None) => mirrored(c),
+            let mirror = match (chars.next(), chars.next(), rtl) {
+                (Some(c), None, true) => mirrored(c),
                 _ => None,
             };
             out.push(RawPiece {
@@ -177,6 +189,14 @@ mod tests {
         assert_eq!(pieces[0].mirror, Some(')'));
         assert_eq!(pieces[2].mirror, Some('('));
         assert_eq!(pieces[3].mirror, None);
+    }
+
+    #[test]
+    fn persian_digits_in_an_ltr_run_are_placed_one_by_one() {
+        let text = "۲۰۲۳ km";
+        let pieces = split_pieces(text, 0..text.len(), false);
+        assert_eq!(texts(text, &pieces), ["۲", "۰", "۲", "۳", " ", "km"]);
+        assert_eq!(split_pieces("(x)", 0..3, false)[0].mirror, None);
     }
 
     #[test]

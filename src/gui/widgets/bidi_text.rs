@@ -258,8 +258,8 @@ impl<'a> BidiLabel<'a> {
         let mut items: Vec<(f32, f32, String)> = Vec::new();
         for line in &layout.lines {
             for run in &line.runs {
-                if !run.rtl {
-                    let s = self.text.get(run.range.clone()).unwrap_or("");
+                let s = self.text.get(run.range.clone()).unwrap_or("");
+                if !run.rtl && !s.chars().any(crate::bidi::shaped_rtl) {
                     items.push((run.x, line.y, s.to_owned()));
                     continue;
                 }
