@@ -248,6 +248,22 @@ mod tests {
     }
 
     #[test]
+    fn persian_digits_read_left_to_right_inside_rtl_text() {
+        let text = "در سال ۲۰۲۳ شهر";
+        let layout = layout_text(text, params(f32::INFINITY), &mut mono);
+        assert_eq!(
+            visual(text, &layout),
+            [["شهر", "۲", "۰", "۲", "۳", "سال", "در"]]
+        );
+        let urdu = "سال 2023 میں شہر نے 13 میں سے 12";
+        let layout = layout_text(urdu, params(f32::INFINITY), &mut mono);
+        assert_eq!(
+            visual(urdu, &layout),
+            [["12", "سے", "میں", "13", "نے", "شہر", "میں", "2023", "سال"]]
+        );
+    }
+
+    #[test]
     fn newline_starts_a_paragraph_with_its_own_direction() {
         let text = "Hello world\nمرحبا بالعالم";
         let layout = layout_text(text, params(200.0), &mut mono);

@@ -295,7 +295,18 @@ fn word_around(text: &str, at: usize) -> Option<Range<usize>> {
 
 /// Height the text needs when wrapped at `width` (for the grid's row-height cache).
 pub fn measure_height(ui: &egui::Ui, text: &str, font: &FontId, width: f32) -> f32 {
-    cache::layout(ui.ctx(), text, font, width, TextDirection::Auto, false).height()
+    measure_height_with(ui, text, font, width, TextDirection::Auto)
+}
+
+/// Like [`measure_height`] for a label shown with a forced `direction` (shares its cache entry).
+pub fn measure_height_with(
+    ui: &egui::Ui,
+    text: &str,
+    font: &FontId,
+    width: f32,
+    direction: TextDirection,
+) -> f32 {
+    cache::layout(ui.ctx(), text, font, width, direction, false).height()
 }
 
 /// The cached layout a [`BidiLabel`] with these parameters uses (for callers that need line
