@@ -189,3 +189,30 @@ fn arabic_and_latin_cells_of_one_row_share_line_height() {
     assert_eq!(h[0], h[1]);
     assert_eq!(h[2], h[1]);
 }
+
+#[test]
+fn a_latin_run_drawn_whole_is_as_wide_as_its_measured_pieces() {
+    let text = "In 2023 the city met 12 of its 13 targets, and Việt Nam’s DCCI ranked it first.";
+    let probe = Rc::new(RefCell::new(Probe::default()));
+    let harness = harness(MIXED, probe);
+    let layout = layout_for(
+        &harness.ctx,
+        text,
+        &font(),
+        f32::INFINITY,
+        TextDirection::Auto,
+    );
+    let line = &layout.lines[0];
+    assert_eq!(line.runs.len(), 1);
+    let whole = harness.ctx.fonts_mut(|f| {
+        f.layout_no_wrap(text.to_owned(), font(), Color32::WHITE)
+            .size()
+            .x
+    });
+    // Hit testing uses the pieces, drawing uses one galley: they must agree.
+    assert!(
+        (whole - line.width).abs() < 1.0,
+        "galley {whole} vs pieces {}",
+        line.width
+    );
+}

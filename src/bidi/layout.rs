@@ -19,6 +19,14 @@ pub fn layout_text(
     let mut m = Measurer::new(text, measure);
     let mut lines: Vec<Line> = Vec::new();
     for para in &bidi.paragraphs {
+        // unicode-bidi ends a paragraph at "\r" and again at the "\n" of a "\r\n".
+        let crlf_tail = text.get(para.range.clone()) == Some("\n")
+            && text
+                .get(..para.range.start)
+                .is_some_and(|s| s.ends_with('\r'));
+        if crlf_tail {
+            continue;
+        }
         let rtl = para.level.is_rtl();
         let content_end = text
             .get(para.range.clone())
@@ -292,6 +300,14 @@ mod tests {
             carets,
             Some(vec![(0, 0.0), (1, 10.0), (2, 20.0), (3, 30.0)])
         );
+    }
+
+    #[test]
+    fn crlf_is_one_line_break() {
+        let text = "abc\r\nعام\n";
+        let layout = layout_text(text, params(200.0), &mut mono);
+        assert_eq!(layout.lines.len(), 2);
+        assert!(layout.lines[1].rtl);
     }
 
     #[test]
