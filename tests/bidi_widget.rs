@@ -216,3 +216,39 @@ fn a_latin_run_drawn_whole_is_as_wide_as_its_measured_pieces() {
         line.width
     );
 }
+
+#[test]
+fn dragging_to_a_letter_boundary_selects_the_article_of_a_word() {
+    let probe = Rc::new(RefCell::new(Probe::default()));
+    let mut harness = harness(MIXED, probe.clone());
+    let rect = probe.borrow().rect.expect("label shown");
+    let layout = layout_for(&harness.ctx, MIXED, &font(), WIDTH, TextDirection::Auto);
+    let word = byte_range(MIXED, "المدينة");
+    let (left, right, top) = piece_span(&layout, &word);
+    // Where egui draws the word's lam: the article «ال» ends at its left edge.
+    let galley = harness
+        .ctx
+        .fonts_mut(|f| f.layout_no_wrap("المدينة".to_owned(), font(), Color32::WHITE));
+    let lam_x = galley.rows[0]
+        .row
+        .glyphs
+        .iter()
+        .find(|g| g.chr == 'ل' && g.advance_width > 0.0)
+        .map(|g| g.pos.x)
+        .expect("lam drawn");
+    let y = rect.min.y + top + layout.line_height / 2.0;
+    let start = Pos2::new(rect.min.x + right - 0.5, y);
+    let end = Pos2::new(rect.min.x + left + lam_x + 0.5, y);
+    harness.hover_at(start);
+    harness.run();
+    harness.drag_at(start);
+    harness.run();
+    for step in 1..=3 {
+        harness.hover_at(start + (end - start) * (step as f32 / 3.0));
+        harness.run();
+    }
+    harness.drop_at(end);
+    harness.run();
+    let article = word.start..word.start + "ال".len();
+    assert_eq!(probe.borrow().selection, Some(article));
+}

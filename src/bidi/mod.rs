@@ -19,7 +19,7 @@ mod pieces;
 use std::ops::Range;
 
 pub use hit::SelectionSpan;
-pub use layout::{fill_carets, layout_text};
+pub use layout::{fill_carets, fill_carets_with_advances, layout_text};
 pub use pieces::{mirrored, resolve_direction, shaped_rtl};
 
 /// One positioned piece of a line, in visual order.

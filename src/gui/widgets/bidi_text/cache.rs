@@ -5,9 +5,12 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
+use std::cell::RefCell;
+
+use egui::epaint::FontsView;
 use egui::{Color32, FontId};
 
-use crate::bidi::{LayoutParams, TextLayout, fill_carets, layout_text};
+use crate::bidi::{LayoutParams, TextLayout, fill_carets_with_advances, layout_text};
 use crate::model::TextDirection;
 
 /// Entries kept before old ones are dropped.
@@ -42,17 +45,47 @@ fn key(text: &str, font: &FontId, width: f32, direction: TextDirection, ppp: f32
     h.finish()
 }
 
-/// Measures `text` with egui's fonts as drawn on its own, in logical order.
-fn measurer<'a>(
-    fonts: &'a mut egui::epaint::FontsView<'_>,
-    font: &'a FontId,
-) -> impl FnMut(&str) -> f32 + 'a {
-    move |s: &str| {
-        fonts
-            .layout_no_wrap(s.to_owned(), font.clone(), Color32::PLACEHOLDER)
-            .size()
-            .x
+/// Width of `s` drawn on its own with egui's fonts (shaped in logical order).
+fn width_of(fonts: &mut FontsView<'_>, font: &FontId, s: &str) -> f32 {
+    fonts
+        .layout_no_wrap(s.to_owned(), font.clone(), Color32::PLACEHOLDER)
+        .size()
+        .x
+}
+
+/// Per-character advances of `s` in logical order, read from the glyphs egui drew (visual
+/// order, one per character or cluster; the glyph names its character). A character the glyphs
+/// skip (second half of a ligature, a mark) gets 0. `None` if the glyphs cannot be matched.
+fn char_advances(fonts: &mut FontsView<'_>, font: &FontId, s: &str, rtl: bool) -> Option<Vec<f32>> {
+    let galley = fonts.layout_no_wrap(s.to_owned(), font.clone(), Color32::PLACEHOLDER);
+    let row = galley.rows.first()?;
+    let mut glyphs: Vec<(f32, char)> = row
+        .row
+        .glyphs
+        .iter()
+        .filter(|g| g.advance_width > 0.0)
+        .map(|g| (g.pos.x, g.chr))
+        .collect();
+    glyphs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let right = galley.size().x;
+    // Drawn extent of each glyph: up to the next glyph's position.
+    let mut spans: Vec<(f32, char)> = glyphs
+        .iter()
+        .enumerate()
+        .map(|(i, &(x, c))| (glyphs.get(i + 1).map_or(right, |n| n.0) - x, c))
+        .collect();
+    if rtl {
+        spans.reverse();
     }
+    let chars: Vec<char> = s.chars().collect();
+    let mut widths = vec![0.0; chars.len()];
+    let mut next = 0;
+    for (w, c) in spans {
+        let found = (next..chars.len()).find(|&j| chars[j] == c)?;
+        widths[found] += w.max(0.0);
+        next = found + 1;
+    }
+    Some(widths)
 }
 
 /// The layout of `text` wrapped at `width`, from the cache or freshly computed. With
@@ -87,7 +120,8 @@ pub(super) fn layout(
     }
     let computed = ctx.fonts_mut(|fonts| {
         let line_height = fonts.row_height(font);
-        let mut measure = measurer(fonts, font);
+        let fonts = RefCell::new(fonts);
+        let mut measure = |s: &str| width_of(&mut fonts.borrow_mut(), font, s);
         let mut fresh = match cached {
             Some(found) => (*found).clone(),
             None => {
@@ -100,7 +134,9 @@ pub(super) fn layout(
             }
         };
         if carets {
-            fill_carets(&mut fresh, text, &mut measure);
+            let mut advances =
+                |s: &str, rtl: bool| char_advances(&mut fonts.borrow_mut(), font, s, rtl);
+            fill_carets_with_advances(&mut fresh, text, &mut advances, &mut measure);
         }
         Arc::new(fresh)
     });
