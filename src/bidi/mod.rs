@@ -11,6 +11,7 @@
 //! space run, a word of right-to-left letters (given to the shaper in logical order — the shaper
 //! reverses it), or a single neutral character of a right-to-left run (brackets get mirrored).
 
+mod carets;
 mod hit;
 mod layout;
 mod lines;
@@ -18,8 +19,9 @@ mod pieces;
 
 use std::ops::Range;
 
+pub use carets::{fill_carets, fill_carets_with_advances};
 pub use hit::SelectionSpan;
-pub use layout::{fill_carets, fill_carets_with_advances, layout_text};
+pub use layout::layout_text;
 pub use pieces::{mirrored, resolve_direction, shaped_rtl};
 
 /// One positioned piece of a line, in visual order.
