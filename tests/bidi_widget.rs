@@ -40,6 +40,7 @@ fn harness(text: &'static str, probe: Rc<RefCell<Probe>>) -> Harness<'static> {
     }];
     let mut harness = Harness::builder()
         .with_size((400.0, 300.0))
+        .with_step_dt(0.05)
         .with_context_setup(alinea::gui::fonts::install)
         .build_ui(move |ui| {
             let r = BidiLabel::new(text, font(), Color32::WHITE, egui::Id::unique("cell"))
@@ -251,4 +252,33 @@ fn dragging_to_a_letter_boundary_selects_the_article_of_a_word() {
     harness.run();
     let article = word.start..word.start + "ال".len();
     assert_eq!(probe.borrow().selection, Some(article));
+}
+
+#[test]
+fn double_click_selects_the_word_under_the_pointer() {
+    let probe = Rc::new(RefCell::new(Probe::default()));
+    let mut harness = harness(MIXED, probe.clone());
+    let rect = probe.borrow().rect.expect("label shown");
+    let layout = layout_for(&harness.ctx, MIXED, &font(), WIDTH, TextDirection::Auto);
+    let word = byte_range(MIXED, "حققت");
+    let (left, right, top) = piece_span(&layout, &word);
+    let at = Pos2::new(
+        rect.min.x + (left + right) / 2.0,
+        rect.min.y + top + layout.line_height / 2.0,
+    );
+    harness.hover_at(at);
+    harness.run();
+    for _ in 0..2 {
+        harness.drag_at(at);
+        harness.step();
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run();
+    assert_eq!(probe.borrow().selection, Some(word));
 }
