@@ -69,15 +69,19 @@ impl eframe::App for Demo {
             self.dump = false;
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            if let Some((row, range)) = &self.last_selection {
-                let text = self.cells.get(*row).map(|c| c.0.as_str()).unwrap_or("");
-                ui.label(format!(
-                    "selection in row {row}: bytes {range:?} = «{}»",
-                    text.get(range.clone()).unwrap_or("")
-                ));
-            } else {
-                ui.label("drag across a word to select it");
-            }
+            let status = match &self.last_selection {
+                Some((row, range)) => {
+                    let text = self.cells.get(*row).map(|c| c.0.as_str()).unwrap_or("");
+                    format!(
+                        "selection in row {row}: bytes {range:?} = «{}»",
+                        text.get(range.clone()).unwrap_or("")
+                    )
+                }
+                None => "drag across a word to select it".to_owned(),
+            };
+            BidiLabel::new(&status, font.clone(), color, egui::Id::unique("status"))
+                .direction(TextDirection::Ltr)
+                .show(ui);
             egui::ScrollArea::vertical().show(ui, |ui| {
                 egui::Grid::new("cells")
                     .striped(true)
