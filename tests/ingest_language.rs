@@ -88,7 +88,7 @@ fn mixed_document_per_paragraph() {
     assert_eq!(langs, ["ms", "id", "ru"]);
     // Out-of-range paragraphs are undetermined, not a panic.
     assert_eq!(
-        detect_paragraphs(&text, &[0..text.len() + 10])[0]
+        detect_paragraphs(&text, std::slice::from_ref(&(0..text.len() + 10)))[0]
             .lang
             .as_str(),
         "und"

@@ -97,7 +97,9 @@ fn new_errors_name_the_file_or_the_option() {
     let out = dir.path().join("x.alinea");
     let vi = fixture("report.vi.txt");
     let missing = dir.path().join("no-such-report.txt");
-    let bad = fixture("not-utf8.txt");
+    // A PNG renamed .txt: refused as binary.
+    let bad = dir.path().join("photo.txt");
+    std::fs::write(&bad, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01").expect("write");
     let cases: Vec<(Vec<&std::ffi::OsStr>, &str)> = vec![
         (
             vec![
@@ -117,7 +119,7 @@ fn new_errors_name_the_file_or_the_option() {
                 "-o".as_ref(),
                 out.as_os_str(),
             ],
-            "not-utf8.txt",
+            "photo.txt",
         ),
         (
             vec![
