@@ -15,8 +15,30 @@ use super::cluster::{self, Cluster};
 use super::lists::{find_successor, parse_marker};
 use super::rules::{AbbrevKind, Rules};
 
-/// How far (bytes) a quotation or bracket may run and still be kept whole.
-const MAX_SPAN: usize = 1500;
+/// How long (characters) a quotation or bracket may be and still be kept whole; longer
+/// quotations are split into their sentences, which an editor aligns more easily.
+const MAX_SPAN_CHARS: usize = 400;
+/// Bytes that may start a character the scanner acts on: ASCII stops, newline, quotes and
+/// brackets, and the UTF-8 lead bytes of the non-ASCII stops, quotes and bullets (U+00AB/BB,
+/// U+061F, U+06D4, U+0964, U+2000–U+2BFF, U+3000 block, full-width forms). Everything else
+/// (letters, digits, spaces, continuation bytes) is skipped without decoding.
+static INTERESTING: [bool; 256] = {
+    let mut table = [false; 256];
+    let ascii = [b'.', b'!', b'?', b'\n', b'"', b'\'', b'(', b'['];
+    let mut k = 0;
+    while k < ascii.len() {
+        table[ascii[k] as usize] = true;
+        k += 1;
+    }
+    let leads = [0xC2u8, 0xD8, 0xDB, 0xE0, 0xE2, 0xE3, 0xEF];
+    let mut k = 0;
+    while k < leads.len() {
+        table[leads[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 /// How far (bytes) to look for the next item of a run-together list.
 const MAX_LIST_ITEM: usize = 2000;
 
@@ -61,6 +83,10 @@ impl Scanner<'_> {
                 self.cut(q);
             }
             let b = bytes[i];
+            if !INTERESTING[usize::from(b)] {
+                i += 1;
+                continue;
+            }
             if b < 0x80 {
                 match b {
                     b'.' | b'!' | b'?' => i = self.on_terminator(i),
@@ -68,11 +94,12 @@ impl Scanner<'_> {
                         self.on_newline(i);
                         i += 1;
                     }
-                    b'"' | b'\'' | b'(' | b'[' => {
-                        self.on_opener(i, b as char);
+                    _ => {
+                        if !self.on_interrupted_quote(i, b as char) {
+                            self.on_opener(i, b as char);
+                        }
                         i += 1;
                     }
-                    _ => i += 1,
                 }
                 continue;
             }
@@ -88,6 +115,7 @@ impl Scanner<'_> {
                 && prev_char(p, i).is_some_and(char::is_whitespace)
             {
                 self.cut(i);
+            } else if self.on_interrupted_quote(i, c) {
             } else if closing_pair(c).is_some() {
                 self.on_opener(i, c);
             }
@@ -157,12 +185,11 @@ impl Scanner<'_> {
             }
         }
         let start = i + c.len_utf8();
-        let limit = floor_boundary(p, (start + MAX_SPAN).min(p.len()));
         let mut depth = 0usize;
-        for (k, ch) in p[start..limit].char_indices() {
+        for (k, ch) in p[start..].char_indices().take(MAX_SPAN_CHARS) {
             let pos = start + k;
             if ch == close {
-                if symmetric {
+                if symmetric || close == '’' {
                     let before_ok = prev_char(p, pos).is_some_and(|b| !b.is_whitespace());
                     let after_ok = p[pos + ch.len_utf8()..]
                         .chars()
@@ -182,6 +209,27 @@ impl Scanner<'_> {
                 depth += 1;
             }
         }
+    }
+
+    /// `"If you please, sir--" The Rabbit ...`: a quotation broken off by a dash ends the
+    /// sentence when a capitalised word follows. Returns true if `c` at `i` was such a closer.
+    fn on_interrupted_quote(&mut self, i: usize, c: char) -> bool {
+        let p = self.p;
+        if !matches!(c, '"' | '”' | '»' | '’' | '\'') || !prev_char(p, i).is_some_and(is_dash)
+        {
+            return false;
+        }
+        let end = i + c.len_utf8();
+        let rest = &p[end..];
+        let next = rest.trim_start();
+        if next.len() == rest.len() || self.span_close.is_some_and(|s| end <= s) {
+            return false;
+        }
+        let (nc, _) = next_word(next);
+        if case_of(nc) == Case::Upper {
+            self.cut(end);
+        }
+        true
     }
 
     fn on_terminator(&mut self, i: usize) -> usize {
@@ -232,7 +280,7 @@ impl Scanner<'_> {
             };
         }
         if cl.starts_with_dot {
-            let tok_start = token_start(p, i);
+            let tok_start = token_start(p, i).max(self.first_token);
             if tok_start == self.first_token && parse_marker(&p[tok_start..]).is_some() {
                 return false;
             }
@@ -244,6 +292,9 @@ impl Scanner<'_> {
         }
         if parse_marker(next).is_some() {
             return true;
+        }
+        if closing_parenthetical(next) {
+            return false;
         }
         match case_of(nc) {
             Case::Lower => false,
@@ -287,7 +338,11 @@ impl Scanner<'_> {
         nc: char,
         word: &str,
     ) -> bool {
-        let weak = || self.is_sentence_start_word(word) && self.long_enough(dot);
+        let weak = || {
+            self.is_sentence_start_word(word)
+                && self.long_enough(dot)
+                && !next_is_initial(word, &self.p[dot..])
+        };
         match kind {
             AbbrevKind::NeverEnd => false,
             AbbrevKind::NumberPrefix => case_of(nc) != Case::Digit && weak(),
@@ -394,7 +449,7 @@ fn token_start(p: &str, end: usize) -> usize {
 /// and the word it begins.
 fn next_word(next: &str) -> (char, &str) {
     for (k, c) in next.char_indices().take(12) {
-        if is_opener(c) || is_dash(c) || is_format(c) || c.is_whitespace() {
+        if is_opener(c) || is_dash(c) || is_format(c) || is_terminator(c) || c.is_whitespace() {
             continue;
         }
         let rest = &next[k..];
@@ -405,6 +460,43 @@ fn next_word(next: &str) -> (char, &str) {
         return (c, &rest[..len]);
     }
     (' ', "")
+}
+
+/// The next word is itself an initial ("А. И. Семенов": "И." is not the conjunction "И").
+fn next_is_initial(word: &str, after_dot: &str) -> bool {
+    let mut chars = word.chars();
+    let single_upper =
+        chars.next().is_some_and(|c| case_of(c) == Case::Upper) && chars.next().is_none();
+    single_upper
+        && after_dot.get(1..).is_some_and(|rest| {
+            rest.trim_start()
+                .get(word.len()..)
+                .is_some_and(|r| r.starts_with('.'))
+        })
+}
+
+/// A bracketed remark that closes the paragraph ("... true! (Which was very likely so.)")
+/// stays with the sentence it comments on.
+fn closing_parenthetical(next: &str) -> bool {
+    let Some(inner) = next.strip_prefix('(') else {
+        return false;
+    };
+    let mut depth = 0usize;
+    for (k, c) in inner.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            ')' => {
+                return inner[k + 1..]
+                    .trim()
+                    .chars()
+                    .all(|c| is_terminator(c) || is_closer(c));
+            }
+            '\n' => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Capitalised like a sentence start: "The", "I'm", a caseless-script word; not "KG".
