@@ -8,6 +8,7 @@
 
 mod chars;
 mod cluster;
+mod context;
 mod lists;
 pub mod rules;
 mod scan;

@@ -12,33 +12,16 @@ use super::chars::{
     is_terminator,
 };
 use super::cluster::{self, Cluster};
+use super::context::{
+    INTERESTING, closing_parenthetical, floor_boundary, looks_like_start, next_is_initial,
+    next_word, prev_char, starts_line_item, token_start,
+};
 use super::lists::{find_successor, parse_marker};
 use super::rules::{AbbrevKind, Rules};
 
 /// How long (characters) a quotation or bracket may be and still be kept whole; longer
 /// quotations are split into their sentences, which an editor aligns more easily.
 const MAX_SPAN_CHARS: usize = 400;
-/// Bytes that may start a character the scanner acts on: ASCII stops, newline, quotes and
-/// brackets, and the UTF-8 lead bytes of the non-ASCII stops, quotes and bullets (U+00AB/BB,
-/// U+061F, U+06D4, U+0964, U+2000–U+2BFF, U+3000 block, full-width forms). Everything else
-/// (letters, digits, spaces, continuation bytes) is skipped without decoding.
-static INTERESTING: [bool; 256] = {
-    let mut table = [false; 256];
-    let ascii = [b'.', b'!', b'?', b'\n', b'"', b'\'', b'(', b'['];
-    let mut k = 0;
-    while k < ascii.len() {
-        table[ascii[k] as usize] = true;
-        k += 1;
-    }
-    let leads = [0xC2u8, 0xD8, 0xDB, 0xE0, 0xE2, 0xE3, 0xEF];
-    let mut k = 0;
-    while k < leads.len() {
-        table[leads[k] as usize] = true;
-        k += 1;
-    }
-    table
-};
-
 /// How far (bytes) to look for the next item of a run-together list.
 const MAX_LIST_ITEM: usize = 2000;
 
@@ -281,7 +264,12 @@ impl Scanner<'_> {
         }
         if cl.starts_with_dot {
             let tok_start = token_start(p, i).max(self.first_token);
-            if tok_start == self.first_token && parse_marker(&p[tok_start..]).is_some() {
+            // A list marker opening the sentence, or an inline list after ':' or ';'
+            // ("Kết quả: 1. Hà Nội; 2. Đà Nẵng").
+            let after_list_colon = p[..tok_start].trim_end().ends_with([':', ';']);
+            if (tok_start == self.first_token || after_list_colon)
+                && parse_marker(&p[tok_start..]).is_some()
+            {
                 return false;
             }
             if cl.only_dot
@@ -428,107 +416,4 @@ impl Scanner<'_> {
         let k = bounds.partition_point(|&b| b < from);
         bounds.get(k).is_some_and(|&b| b <= to)
     }
-}
-
-/// Start of the whitespace-delimited token ending at `end`, past opening punctuation and
-/// bullets ("(Ind" → "Ind", "⁃9" → "9").
-fn token_start(p: &str, end: usize) -> usize {
-    let start = p[..end]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace())
-        .map_or(0, |(k, c)| k + c.len_utf8());
-    let skip = p[start..end]
-        .char_indices()
-        .find(|&(_, c)| !(is_opener(c) || is_bullet_glyph(c) || is_format(c)))
-        .map_or(end - start, |(k, _)| k);
-    start + skip
-}
-
-/// The first letter or digit of the next sentence (past opening quotes, brackets and dashes)
-/// and the word it begins.
-fn next_word(next: &str) -> (char, &str) {
-    for (k, c) in next.char_indices().take(12) {
-        if is_opener(c) || is_dash(c) || is_format(c) || is_terminator(c) || c.is_whitespace() {
-            continue;
-        }
-        let rest = &next[k..];
-        let len = rest
-            .char_indices()
-            .find(|&(_, w)| !w.is_alphanumeric())
-            .map_or(rest.len(), |(n, _)| n);
-        return (c, &rest[..len]);
-    }
-    (' ', "")
-}
-
-/// The next word is itself an initial ("А. И. Семенов": "И." is not the conjunction "И").
-fn next_is_initial(word: &str, after_dot: &str) -> bool {
-    let mut chars = word.chars();
-    let single_upper =
-        chars.next().is_some_and(|c| case_of(c) == Case::Upper) && chars.next().is_none();
-    single_upper
-        && after_dot.get(1..).is_some_and(|rest| {
-            rest.trim_start()
-                .get(word.len()..)
-                .is_some_and(|r| r.starts_with('.'))
-        })
-}
-
-/// A bracketed remark that closes the paragraph ("... true! (Which was very likely so.)")
-/// stays with the sentence it comments on.
-fn closing_parenthetical(next: &str) -> bool {
-    let Some(inner) = next.strip_prefix('(') else {
-        return false;
-    };
-    let mut depth = 0usize;
-    for (k, c) in inner.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' if depth > 0 => depth -= 1,
-            ')' => {
-                return inner[k + 1..]
-                    .trim()
-                    .chars()
-                    .all(|c| is_terminator(c) || is_closer(c));
-            }
-            '\n' => return false,
-            _ => {}
-        }
-    }
-    false
-}
-
-/// Capitalised like a sentence start: "The", "I'm", a caseless-script word; not "KG".
-fn looks_like_start(nc: char, word: &str) -> bool {
-    match case_of(nc) {
-        Case::Caseless => true,
-        Case::Upper => word
-            .chars()
-            .nth(1)
-            .is_none_or(|c| case_of(c) != Case::Upper),
-        _ => false,
-    }
-}
-
-/// A line that begins with a bullet, a dash item or a list marker.
-fn starts_line_item(line: &str) -> bool {
-    let mut chars = line.chars();
-    let Some(c) = chars.next() else {
-        return false;
-    };
-    is_bullet_glyph(c)
-        || ((is_dash(c) || c == '*') && chars.next().is_some_and(char::is_whitespace))
-        || parse_marker(line).is_some()
-}
-
-fn prev_char(p: &str, i: usize) -> Option<char> {
-    p[..i].chars().next_back()
-}
-
-fn floor_boundary(p: &str, mut i: usize) -> usize {
-    while i > 0 && !p.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
