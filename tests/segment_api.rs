@@ -171,3 +171,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn pathological_inputs_finish_and_keep_all_text() {
+    let inputs = [
+        "ab.Cd".repeat(20_000),
+        "(a. ".repeat(20_000),
+        "((((((".repeat(10_000),
+        "1. ".repeat(20_000),
+        "\"x. ".repeat(20_000),
+        "Dr. ".repeat(20_000),
+    ];
+    for text in &inputs {
+        let sentences = segment(text, &[0..text.len()], &Lang::new("en"));
+        let covered: usize = sentences.iter().map(|s| s.range.len()).sum();
+        assert!(covered <= text.len());
+        assert!(!sentences.is_empty());
+    }
+}

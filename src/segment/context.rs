@@ -79,7 +79,7 @@ pub fn closing_parenthetical(next: &str) -> bool {
         return false;
     };
     let mut depth = 0usize;
-    for (k, c) in inner.char_indices() {
+    for (k, c) in inner.char_indices().take(400) {
         match c {
             '(' => depth += 1,
             ')' if depth > 0 => depth -= 1,

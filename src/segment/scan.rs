@@ -22,6 +22,8 @@ use super::rules::{AbbrevKind, Rules};
 /// How long (characters) a quotation or bracket may be and still be kept whole; longer
 /// quotations are split into their sentences, which an editor aligns more easily.
 const MAX_SPAN_CHARS: usize = 400;
+/// Longest token (bytes) after a glued period that the `world.Today` rule considers.
+const MAX_GLUED_TOKEN: usize = 64;
 /// How far (bytes) to look for the next item of a run-together list.
 const MAX_LIST_ITEM: usize = 2000;
 
@@ -398,9 +400,13 @@ impl Scanner<'_> {
         if case_of(r0) != Case::Upper || case_of(r1) != Case::Lower {
             return false;
         }
-        let token_end = p[after..]
-            .find(char::is_whitespace)
-            .map_or(p.len(), |k| after + k);
+        // Look at most MAX_GLUED_TOKEN bytes ahead so that long dotted strings stay linear.
+        let window = &p[after..floor_boundary(p, (after + MAX_GLUED_TOKEN).min(p.len()))];
+        let token_end = match window.find(char::is_whitespace) {
+            Some(k) => after + k,
+            None if after + window.len() == p.len() => p.len(),
+            None => return false,
+        };
         let right_tok = p[after..token_end].trim_end_matches(|c| is_terminator(c) || is_closer(c));
         if right_tok.contains(['.', '@', '/', ':']) || p[left_start..token_end].contains("www") {
             return false;
