@@ -115,18 +115,26 @@ pub fn numbers(text: &str) -> Vec<String> {
                 break;
             }
         }
-        out.push(join_number(&groups, &seps));
+        join_number(&groups, &seps, &mut out);
     }
     out
 }
 
-/// Joins digit groups: the last separator is a decimal mark when fewer or more than three
-/// digits follow it (or it is the Arabic decimal separator), else every separator groups
-/// thousands.
-fn join_number(groups: &[String], seps: &[char]) -> String {
+/// Reads digit groups: when every inner group has three digits the separators group
+/// thousands and a last group of another length is the decimal part ("1.234.567,8",
+/// "3,5"); otherwise (dates such as "30.06.2025") each group is a number of its own.
+fn join_number(groups: &[String], seps: &[char], out: &mut Vec<String>) {
     let Some(last) = groups.last() else {
-        return String::new();
+        return;
     };
+    let inner_thousands =
+        groups.len() > 2 && groups[1..groups.len() - 1].iter().all(|g| g.len() == 3);
+    if groups.len() > 2 && !inner_thousands {
+        for g in groups {
+            out.push(trim_zeros(g));
+        }
+        return;
+    }
     let decimal = match seps.last() {
         Some('\u{066B}') => true,
         Some(',') | Some('.') => last.len() != 3,
@@ -137,36 +145,77 @@ fn join_number(groups: &[String], seps: &[char]) -> String {
     } else {
         groups
     };
-    let mut s: String = int_groups.concat();
-    let trimmed = s.trim_start_matches('0');
-    s = if trimmed.is_empty() {
-        "0".to_string()
-    } else {
-        trimmed.to_string()
-    };
+    let mut s = trim_zeros(&int_groups.concat());
     if decimal {
         s.push('.');
         s.push_str(last);
     }
-    s
+    out.push(s);
+}
+
+fn trim_zeros(digits: &str) -> String {
+    let trimmed = digits.trim_start_matches('0');
+    if trimmed.is_empty() {
+        "0".to_string()
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// Month number of a month name in the languages we serve (English, Russian, Malay,
 /// Indonesian, Arabic), or `None`.
 fn month_number(word_lower: &str) -> Option<u8> {
     const MONTHS: [&[&str]; 12] = [
-        &["january", "январь", "января", "январе", "januari", "يناير", "كانون الثاني"],
-        &["february", "февраль", "февраля", "феврале", "februari", "فبراير"],
+        &[
+            "january",
+            "январь",
+            "января",
+            "январе",
+            "januari",
+            "يناير",
+            "كانون الثاني",
+        ],
+        &[
+            "february",
+            "февраль",
+            "февраля",
+            "феврале",
+            "februari",
+            "فبراير",
+        ],
         &["march", "март", "марта", "марте", "mac", "maret", "مارس"],
         &["april", "апрель", "апреля", "апреле", "أبريل", "ابريل"],
         &["may", "май", "мая", "мае", "mei", "مايو"],
         &["june", "июнь", "июня", "июне", "jun", "juni", "يونيو"],
         &["july", "июль", "июля", "июле", "julai", "juli", "يوليو"],
-        &["august", "август", "августа", "августе", "ogos", "agustus", "أغسطس"],
+        &[
+            "august",
+            "август",
+            "августа",
+            "августе",
+            "ogos",
+            "agustus",
+            "أغسطس",
+        ],
         &["september", "сентябрь", "сентября", "сентябре", "سبتمبر"],
-        &["october", "октябрь", "октября", "октябре", "oktober", "أكتوبر"],
+        &[
+            "october",
+            "октябрь",
+            "октября",
+            "октябре",
+            "oktober",
+            "أكتوبر",
+        ],
         &["november", "ноябрь", "ноября", "ноябре", "نوفمبر"],
-        &["december", "декабрь", "декабря", "декабре", "disember", "desember", "ديسمبر"],
+        &[
+            "december",
+            "декабрь",
+            "декабря",
+            "декабре",
+            "disember",
+            "desember",
+            "ديسمبر",
+        ],
     ];
     MONTHS
         .iter()
@@ -186,7 +235,10 @@ fn is_code(word: &str) -> bool {
 /// spelling variants unified (ph/f/v, c/k/q, j/g, z/s, doubled letters).
 pub fn name_skeleton(word: &str) -> String {
     let ascii = any_ascii::any_ascii(word).to_ascii_lowercase();
-    let ascii = ascii.replace("ph", "f").replace("gh", "g").replace("kh", "k");
+    let ascii = ascii
+        .replace("ph", "f")
+        .replace("gh", "g")
+        .replace("kh", "k");
     let mut out = String::new();
     for c in ascii.chars() {
         let mapped = match c {
@@ -250,8 +302,11 @@ fn raw_anchors(text: &str, concepts: &[u32]) -> Vec<(Kind, u64, bool, String)> {
         if first.is_numeric() && !word.chars().any(char::is_alphabetic) {
             continue;
         }
-        if is_code(word) {
-            out.push((Kind::Code, key(Kind::Code, &lower), false, lower));
+        // A Latin code glued to an Arabic clitic ("وVNPT") is still the code.
+        let latin = word.trim_start_matches(|c: char| !c.is_ascii() && c.is_alphabetic());
+        if is_code(latin) {
+            let code = latin.to_lowercase();
+            out.push((Kind::Code, key(Kind::Code, &code), false, code));
             continue;
         }
         let caseless = first.is_alphabetic() && !first.is_uppercase() && !first.is_lowercase();
@@ -338,7 +393,12 @@ mod tests {
 
     #[test]
     fn numbers_normalise_across_conventions() {
-        for text in ["40,000 người", "40.000 người", "40 000 человек", "٤٠٬٠٠٠ شخص"] {
+        for text in [
+            "40,000 người",
+            "40.000 người",
+            "40 000 человек",
+            "٤٠٬٠٠٠ شخص",
+        ] {
             assert_eq!(numbers(text), vec!["40000"], "{text}");
         }
         assert_eq!(numbers("3,5%"), vec!["3.5"]);
@@ -347,6 +407,9 @@ mod tests {
         assert_eq!(numbers("13/17 tỉnh"), vec!["13", "17"]);
         assert_eq!(numbers("1.234.567,8"), vec!["1234567.8"]);
         assert_eq!(numbers("in 2025 12 provinces"), vec!["2025", "12"]);
+        assert_eq!(numbers("30.06.2025"), vec!["30", "6", "2025"]);
+        assert_eq!(numbers("30/6/2025"), vec!["30", "6", "2025"]);
+        assert_eq!(numbers("0,68"), vec!["0.68"]);
     }
 
     #[test]

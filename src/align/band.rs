@@ -60,7 +60,13 @@ pub fn align_pair(cost: &PairCost<'_>, progress: &Progress) -> Result<Vec<Bead>,
 
 fn diagonal(n: usize, m: usize) -> Vec<f64> {
     (0..=n)
-        .map(|i| if n == 0 { 0.0 } else { i as f64 * m as f64 / n as f64 })
+        .map(|i| {
+            if n == 0 {
+                0.0
+            } else {
+                i as f64 * m as f64 / n as f64
+            }
+        })
         .collect()
 }
 

@@ -28,14 +28,14 @@ const PRIOR: [f32; 8] = [0.117, 4.0, 4.0, 2.3, 2.3, 4.5, 4.8, 4.8];
 const S2: f32 = 6.8;
 
 /// Cost of an inserted or omitted sentence beyond its prior, independent of its length.
-const SKIP_COST: f32 = 2.5;
+const SKIP_COST: f32 = 1.0;
 
 /// Reward when a bead starts on a paragraph start on both sides.
 const PARA_BOTH: f32 = 0.8;
 /// Cost when only one side starts a paragraph there.
 const PARA_ONE: f32 = 0.3;
 /// Cost when a multi-sentence side of a bead spans a paragraph boundary.
-const PARA_INSIDE: f32 = 1.5;
+const PARA_INSIDE: f32 = 3.0;
 
 /// What the cost of a bead needs to know about one side.
 #[derive(Clone, Debug, Default)]
@@ -107,7 +107,8 @@ fn length_cost(delta: f32) -> f32 {
     let z = delta.abs() / std::f32::consts::SQRT_2;
     let t = 1.0 / (1.0 + 0.327_591_1 * z);
     let poly = t
-        * (0.254_829_6 + t * (-0.284_496_7 + t * (1.421_413_7 + t * (-1.453_152 + t * 1.061_405_4))));
+        * (0.254_829_6
+            + t * (-0.284_496_7 + t * (1.421_413_7 + t * (-1.453_152 + t * 1.061_405_4))));
     // erfc(z) = poly · exp(−z²), so −ln erfc(z) = z² − ln(poly).
     (z * z - poly.max(1e-30).ln()).max(0.0)
 }

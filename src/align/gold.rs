@@ -219,8 +219,14 @@ pub fn score(predicted: &[GoldBead], gold: &[GoldBead], columns: usize) -> Score
             predicted: p.len(),
             gold: g.len(),
             strict_hits: p.iter().filter(|x| g.contains(x)).count(),
-            lax_predicted_hits: p.iter().filter(|x| g.iter().any(|y| overlaps(x, y))).count(),
-            lax_gold_hits: g.iter().filter(|y| p.iter().any(|x| overlaps(x, y))).count(),
+            lax_predicted_hits: p
+                .iter()
+                .filter(|x| g.iter().any(|y| overlaps(x, y)))
+                .count(),
+            lax_gold_hits: g
+                .iter()
+                .filter(|y| p.iter().any(|x| overlaps(x, y)))
+                .count(),
         });
     }
     total

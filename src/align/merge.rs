@@ -49,11 +49,7 @@ fn boundaries(beads: &[Bead], n: usize, m: usize) -> Vec<Option<Range<usize>>> {
 
 /// Builds rows for a stretch: pivot sentences `pivot_range`, and for every version `v` its
 /// range `ranges[v]` and, unless `v` is the pivot, its beads (relative to the stretch).
-pub fn merge(
-    pivot: usize,
-    ranges: &[Range<usize>],
-    beads: &[Option<Vec<Bead>>],
-) -> Vec<Row> {
+pub fn merge(pivot: usize, ranges: &[Range<usize>], beads: &[Option<Vec<Bead>>]) -> Vec<Row> {
     let n = ranges[pivot].len();
     let per_version: Vec<Option<Vec<Option<Range<usize>>>>> = beads
         .iter()
@@ -64,7 +60,11 @@ pub fn merge(
         .iter()
         .map(|b| {
             b.as_ref()
-                .map(|b| b.iter().map(|x| (x.a.start, x.a.is_empty(), x.cost)).collect())
+                .map(|b| {
+                    b.iter()
+                        .map(|x| (x.a.start, x.a.is_empty(), x.cost))
+                        .collect()
+                })
                 .unwrap_or_default()
         })
         .collect();

@@ -19,6 +19,7 @@ pub mod band;
 pub mod cost;
 pub mod gold;
 pub mod merge;
+pub mod synthetic;
 
 use std::ops::Range;
 
@@ -51,7 +52,8 @@ pub fn align(
 ) -> Result<Alignment, Cancelled> {
     let pivot = if pivot < versions.len() { pivot } else { 0 };
     let ranges: Vec<Range<usize>> = versions.iter().map(|v| 0..v.sentences.len()).collect();
-    let total = (versions.len().saturating_sub(1) * versions.get(pivot).map_or(0, |v| v.sentences.len())) as u64;
+    let total = (versions.len().saturating_sub(1)
+        * versions.get(pivot).map_or(0, |v| v.sentences.len())) as u64;
     progress.set_total(total);
     let rows = align_stretch(versions, pivot, &ranges, opts, progress)?;
     Ok(Alignment { pivot, rows })

@@ -1,0 +1,180 @@
+//! The aligner on the hand-written parallel fixtures (gold alignments) and on generated
+//! stress cases: quality floors, N-version consistency and glossary evidence.
+
+use std::path::Path;
+
+use alinea::align::gold::{beads_of, load_fixture, score};
+use alinea::align::synthetic::{Distortion, generate};
+use alinea::align::{AlignOptions, align};
+use alinea::model::{Lang, Version};
+use alinea::progress::Progress;
+
+fn fixture_dir(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/parallel")
+        .join(name)
+}
+
+fn check_fixture(name: &str, min_strict_recall: f64) {
+    let fixture = load_fixture(&fixture_dir(name)).unwrap();
+    let alignment = align(
+        &fixture.versions,
+        0,
+        &AlignOptions::default(),
+        &Progress::new(),
+    )
+    .unwrap();
+    let counts: Vec<usize> = fixture.versions.iter().map(|v| v.sentences.len()).collect();
+    alignment.validate(&counts).unwrap();
+    let predicted = beads_of(&alignment);
+    let s = score(&predicted, &fixture.gold, fixture.versions.len());
+    let wrong: Vec<_> = predicted
+        .iter()
+        .filter(|b| !fixture.gold.contains(b))
+        .collect();
+    assert!(
+        s.strict_recall() >= min_strict_recall && s.strict_precision() >= min_strict_recall,
+        "{name}: strict P {:.3} R {:.3}; beads not in gold: {wrong:?}",
+        s.strict_precision(),
+        s.strict_recall()
+    );
+}
+
+#[test]
+fn english_with_split_and_merge_matches_gold() {
+    check_fixture("hanoi_dti_en", 1.0);
+}
+
+#[test]
+fn russian_with_dropped_caption_added_and_omitted_sentences_matches_gold() {
+    check_fixture("hanoi_dti_ru", 1.0);
+}
+
+#[test]
+fn arabic_with_merged_paragraph_and_split_matches_gold() {
+    check_fixture("hanoi_dti_ar", 1.0);
+}
+
+#[test]
+fn malay_with_splits_and_merges_matches_gold() {
+    check_fixture("hanoi_dti_ms", 1.0);
+}
+
+#[test]
+fn indonesian_with_omitted_paragraph_and_added_caption_matches_gold() {
+    check_fixture("hanoi_dti_id", 1.0);
+}
+
+#[test]
+fn five_translations_give_consistent_rows() {
+    // The same Vietnamese source against all five translations at once.
+    let mut versions: Vec<Version> = Vec::new();
+    let mut golds = Vec::new();
+    for (i, name) in [
+        "hanoi_dti_en",
+        "hanoi_dti_ru",
+        "hanoi_dti_ar",
+        "hanoi_dti_ms",
+        "hanoi_dti_id",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let f = load_fixture(&fixture_dir(name)).unwrap();
+        if i == 0 {
+            versions.push(f.versions[0].clone());
+        }
+        versions.push(f.versions[1].clone());
+        golds.push(f.gold);
+    }
+    let alignment = align(&versions, 0, &AlignOptions::default(), &Progress::new()).unwrap();
+    let counts: Vec<usize> = versions.iter().map(|v| v.sentences.len()).collect();
+    alignment.validate(&counts).unwrap();
+    // Every row, projected on (pivot, version v), is a union of consecutive gold beads.
+    for (v, gold) in golds.iter().enumerate() {
+        for row in &alignment.rows {
+            let a: Vec<usize> = row.cells[0].clone().collect();
+            let b: Vec<usize> = row.cells[v + 1].clone().collect();
+            let touching: Vec<_> = gold
+                .iter()
+                .filter(|g| {
+                    g[0].iter().any(|x| a.contains(x)) || g[1].iter().any(|x| b.contains(x))
+                })
+                .collect();
+            let union_a: Vec<usize> = touching.iter().flat_map(|g| g[0].clone()).collect();
+            let union_b: Vec<usize> = touching.iter().flat_map(|g| g[1].clone()).collect();
+            assert_eq!((union_a, union_b), (a, b), "version {v}, row {row:?}");
+        }
+    }
+    // Only rows where some translation merges, splits or adds are wider than one sentence.
+    assert!(alignment.rows.len() >= 24, "{} rows", alignment.rows.len());
+}
+
+#[test]
+fn generated_documents_align_almost_perfectly() {
+    let (versions, gold) = generate(3000, 2, Distortion::default(), 11);
+    let alignment = align(&versions, 0, &AlignOptions::default(), &Progress::new()).unwrap();
+    let s = score(&beads_of(&alignment), &gold, versions.len());
+    assert!(s.strict_recall() > 0.97, "{s:?}");
+    assert!(s.lax_precision() > 0.99, "{s:?}");
+}
+
+/// Sentences of about 100 characters made of one repeated word each.
+fn long<'a>(words: &[&str]) -> Vec<&'a str> {
+    words
+        .iter()
+        .map(|w| &*Box::leak(format!("{}.", [*w; 20].join(" ")).into_boxed_str()))
+        .collect()
+}
+
+#[test]
+fn glossary_concepts_pull_the_right_sentences_together() {
+    // Same lengths everywhere and no other anchors: without concepts the diagonal wins; the
+    // concepts show that the translation drops the first sentence and adds one at the end.
+    let a = Version::from_sentences(
+        "a",
+        Lang::new("vi"),
+        &[long(&["aaaa", "bbbb", "cccc", "dddd"])],
+    );
+    let b = Version::from_sentences(
+        "b",
+        Lang::new("en"),
+        &[long(&["wwww", "xxxx", "yyyy", "zzzz"])],
+    );
+    let plain = align(
+        &[a.clone(), b.clone()],
+        0,
+        &AlignOptions::default(),
+        &Progress::new(),
+    )
+    .unwrap();
+    assert_eq!(plain.rows.len(), 4);
+    let concepts = vec![
+        vec![vec![1], vec![2], vec![3], vec![4]],
+        vec![vec![2], vec![3], vec![4], vec![5]],
+    ];
+    let opts = AlignOptions {
+        concepts: Some(concepts),
+        ..AlignOptions::default()
+    };
+    let alignment = align(&[a, b], 0, &opts, &Progress::new()).unwrap();
+    let cells: Vec<_> = alignment.rows.iter().map(|r| r.cells.clone()).collect();
+    assert_eq!(
+        cells,
+        vec![
+            vec![0..1, 0..0],
+            vec![1..2, 0..1],
+            vec![2..3, 1..2],
+            vec![3..4, 2..3],
+            vec![4..4, 3..4]
+        ]
+    );
+}
+
+#[test]
+fn cancelling_stops_the_aligner() {
+    let (versions, _) = generate(2000, 1, Distortion::default(), 5);
+    let progress = Progress::new();
+    progress.cancel();
+    assert!(align(&versions, 0, &AlignOptions::default(), &progress).is_err());
+}
