@@ -1,6 +1,11 @@
 //! The aligner on the hand-written parallel fixtures (gold alignments) and on generated
 //! stress cases: quality floors, N-version consistency and glossary evidence.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "test code: a panic is the failure report"
+)]
+
 use std::path::Path;
 
 use alinea::align::gold::{beads_of, load_fixture, score};
