@@ -4,6 +4,9 @@
 //! (1k / 10k / 100k sentences, 2 and 5 versions), each in its own process so that the peak
 //! resident memory (VmHWM from /proc/self/status) belongs to that run alone.
 //! `... --example align_bench -- SENTENCES VERSIONS` runs one configuration.
+//!
+//! Wall time depends on how busy the machine is; CPU time (user + system, 10 ms ticks) does
+//! not, and CPU time / cores bounds the wall time on an idle machine from below.
 
 use std::process::Command;
 use std::time::Instant;
@@ -19,15 +22,28 @@ fn peak_rss_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
+/// CPU time (user + system) of this process so far, in seconds, from /proc/self/stat.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name, which is in parentheses and may contain spaces.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
+}
+
 fn run_one(sentences: usize, versions: usize) {
     let (docs, _) = generate(sentences, versions - 1, Distortion::default(), 7);
     let rss_before = peak_rss_mb().unwrap_or(0.0);
+    let cpu_before = cpu_seconds().unwrap_or(0.0);
     let start = Instant::now();
     let result = align(&docs, 0, &AlignOptions::default(), &Progress::new());
     let secs = start.elapsed().as_secs_f64();
+    let cpu = cpu_seconds().unwrap_or(0.0) - cpu_before;
     let rows = result.map(|a| a.rows.len()).unwrap_or(0);
     println!(
-        "{sentences:>7} sentences x {versions} versions: {secs:>7.3} s, peak RSS {:>7.1} MB (inputs alone {:>6.1} MB), {rows} rows, {} rayon threads",
+        "{sentences:>7} sentences x {versions} versions: wall {secs:>7.3} s, CPU {cpu:>6.2} s, peak RSS {:>7.1} MB (inputs alone {:>6.1} MB), {rows} rows, {} rayon threads",
         peak_rss_mb().unwrap_or(0.0),
         rss_before,
         rayon::current_num_threads()

@@ -5,10 +5,12 @@
 //! (longest increasing chain, so stray matches drop out), interpolated linearly between them;
 //! without anchors it is the diagonal. The band is `±width` sentences around it and each row
 //! is stretched so that consecutive rows overlap (every cell is reachable). If the best path
-//! touches the band edge the search is repeated with a band twice as wide, so an omitted
-//! or added paragraph far from any anchor is still found.
+//! touches the band edge, the search is repeated around the path it found, with the band
+//! doubled only near the rows where it touched (a few rounds at most), so an omitted or
+//! added paragraph far from any anchor is still found without widening the whole band.
 //!
-//! Memory: `(n + 1) × (2·width + 1)` bytes of backpointers plus four rows of `f32` costs.
+//! Memory: one byte of backpointer per band cell (`Σ (2·widthᵢ + 1)`, about 49 bytes per
+//! pivot sentence) plus four rows of `f32` costs.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -33,6 +35,8 @@ const FIRST_WIDTH: usize = 24;
 const MAX_CELLS: usize = 400_000_000;
 /// Anchors whose reward is at least this can steer the band (numbers, codes, names, concepts).
 const STEERING_REWARD: f32 = 1.2;
+/// Searches per pair at most (the first plus re-centred, locally widened ones).
+const MAX_ROUNDS: usize = 6;
 /// Rows between progress reports and cancellation checks.
 const ROWS_PER_TICK: usize = 1024;
 
@@ -41,21 +45,53 @@ const UNREACHED: u8 = u8::MAX;
 /// Aligns the two sides of `cost`; reports progress in units of pivot sentences searched.
 pub fn align_pair(cost: &PairCost<'_>, progress: &Progress) -> Result<Vec<Bead>, Cancelled> {
     let (n, m) = (cost.a.len(), cost.b.len());
-    let centre = if cost.length_only {
+    let mut centre = if cost.length_only {
         diagonal(n, m)
     } else {
         anchor_centre(cost, n, m)
     };
-    let mut width = FIRST_WIDTH;
-    loop {
-        let too_big = (n + 1).saturating_mul(2 * width + 1) > MAX_CELLS;
-        let full = width >= n.max(m);
-        let (beads, touched) = search(cost, &centre, width, progress)?;
-        if !touched || full || too_big {
+    let mut widths = vec![FIRST_WIDTH; n + 1];
+    let widest = n.max(m).max(1);
+    for _round in 0..MAX_ROUNDS {
+        let (beads, touched) = search(cost, &centre, &widths, progress)?;
+        if touched.is_empty() {
             return Ok(beads);
         }
-        width *= 2;
+        // Re-centre on the path found and double the band around the rows that touched it.
+        centre = path_centre(&beads, n);
+        let mut grown = widths.clone();
+        for &t in &touched {
+            let w = (widths[t] * 2).min(widest);
+            let reach = 2 * w;
+            for g in &mut grown[t.saturating_sub(reach)..(t + reach + 1).min(n + 1)] {
+                *g = (*g).max(w);
+            }
+        }
+        let cells: usize = grown.iter().map(|w| 2 * w + 1).sum();
+        if grown == widths || cells > MAX_CELLS {
+            return Ok(beads);
+        }
+        widths = grown;
     }
+    Ok(search(cost, &centre, &widths, progress)?.0)
+}
+
+/// Row-by-row position of a path: the other-side index where it leaves each pivot row.
+fn path_centre(beads: &[Bead], n: usize) -> Vec<f64> {
+    let mut centre = vec![f64::NAN; n + 1];
+    centre[0] = 0.0;
+    for bead in beads {
+        centre[bead.a.end] = bead.b.end as f64;
+    }
+    let mut last = 0.0;
+    for c in &mut centre {
+        if c.is_nan() {
+            *c = last;
+        } else {
+            last = *c;
+        }
+    }
+    centre
 }
 
 fn diagonal(n: usize, m: usize) -> Vec<f64> {
@@ -140,20 +176,21 @@ fn longest_increasing(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
     chain
 }
 
-/// One band search; returns the beads and whether the path touched the band edge.
+/// One band search; returns the beads and the rows where the path touched the band edge.
 fn search(
     cost: &PairCost<'_>,
     centre: &[f64],
-    width: usize,
+    widths: &[usize],
     progress: &Progress,
-) -> Result<(Vec<Bead>, bool), Cancelled> {
+) -> Result<(Vec<Bead>, Vec<usize>), Cancelled> {
     let (n, m) = (cost.a.len(), cost.b.len());
     let mut lo = vec![0usize; n + 1];
     let mut hi = vec![0usize; n + 1];
     for i in 0..=n {
         let c = centre[i].round() as i64;
-        lo[i] = (c - width as i64).clamp(0, m as i64) as usize;
-        hi[i] = (c + width as i64).clamp(0, m as i64) as usize;
+        let width = widths[i] as i64;
+        lo[i] = (c - width).clamp(0, m as i64) as usize;
+        hi[i] = (c + width).clamp(0, m as i64) as usize;
     }
     lo[0] = 0;
     hi[n] = m;
@@ -212,10 +249,12 @@ fn search(
     // Walk back from (n, m).
     let (mut i, mut j) = (n, m);
     let mut beads = Vec::new();
-    let mut touched = false;
+    let mut touched = Vec::new();
     while i > 0 || j > 0 {
         let at_edge = (j == lo[i] && lo[i] > 0) || (j == hi[i] && hi[i] < m);
-        touched |= at_edge && i < n;
+        if at_edge && i < n {
+            touched.push(i);
+        }
         let b = back[row_start[i] + j - lo[i]];
         let Some(&(na, nb)) = BEADS.get(b as usize) else {
             // Unreachable cell: cannot happen with overlapping rows; close the path safely.

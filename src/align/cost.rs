@@ -24,6 +24,19 @@ pub const BEADS: [(usize, usize); 8] = [
 /// -ln P(bead shape), from Gale & Church's counts with 1-3/3-1 added.
 const PRIOR: [f32; 8] = [0.117, 4.0, 4.0, 2.3, 2.3, 4.5, 4.8, 4.8];
 
+/// -ln P(bead shape) of the original Gale & Church (1993) for the baseline; 1-3 and 3-1 are
+/// not part of it.
+const GC_PRIOR: [f32; 8] = [
+    0.1165,
+    4.615,
+    4.615,
+    2.419,
+    2.419,
+    4.510,
+    f32::INFINITY,
+    f32::INFINITY,
+];
+
 /// Variance of the per-character length difference (Gale & Church's s²).
 const S2: f32 = 6.8;
 
@@ -97,7 +110,8 @@ pub struct PairCost<'s> {
     pub b: &'s Side,
     /// Expected characters of `b` per character of `a`.
     pub ratio: f32,
-    /// Use length only (the Gale-Church baseline): no anchors, no paragraphs.
+    /// Plain Gale & Church (the evaluation baseline): their priors, length only, ratio 1, no
+    /// anchors or paragraphs.
     pub length_only: bool,
 }
 
@@ -118,7 +132,11 @@ impl<'s> PairCost<'s> {
     pub fn new(a: &'s Side, b: &'s Side, length_only: bool) -> Self {
         let la = a.prefix_len.last().copied().unwrap_or(0) as f32;
         let lb = b.prefix_len.last().copied().unwrap_or(0) as f32;
-        let ratio = if la > 0.0 && lb > 0.0 { lb / la } else { 1.0 };
+        let ratio = if la > 0.0 && lb > 0.0 && !length_only {
+            lb / la
+        } else {
+            1.0
+        };
         PairCost {
             a,
             b,
@@ -130,6 +148,12 @@ impl<'s> PairCost<'s> {
     /// Cost of bead `BEADS[bead]` covering pivot sentences from `i` and others from `j`.
     pub fn bead(&self, bead: usize, i: usize, j: usize) -> f32 {
         let (na, nb) = BEADS[bead];
+        if self.length_only {
+            let la = self.a.chars(i, na);
+            let lb = self.b.chars(j, nb);
+            let mean = ((la + lb) / 2.0).max(1.0);
+            return GC_PRIOR[bead] + length_cost((lb - la) / (S2 * mean).sqrt());
+        }
         let mut cost = PRIOR[bead];
         if na == 0 || nb == 0 {
             cost += SKIP_COST;
@@ -138,9 +162,6 @@ impl<'s> PairCost<'s> {
             let lb = self.b.chars(j, nb);
             let mean = ((la + lb) / 2.0).max(1.0);
             cost += length_cost((lb - la) / (S2 * mean).sqrt());
-        }
-        if self.length_only {
-            return cost;
         }
         cost += self.anchor_cost(i, na, j, nb);
         cost += self.paragraph_cost(i, na, j, nb);

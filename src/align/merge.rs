@@ -56,18 +56,30 @@ pub fn merge(pivot: usize, ranges: &[Range<usize>], beads: &[Option<Vec<Bead>>])
         .zip(ranges)
         .map(|(b, r)| b.as_ref().map(|b| boundaries(b, n, r.len())))
         .collect();
-    let bead_costs: Vec<Vec<(usize, bool, f32)>> = beads
-        .iter()
-        .map(|b| {
-            b.as_ref()
-                .map(|b| {
-                    b.iter()
-                        .map(|x| (x.a.start, x.a.is_empty(), x.cost))
-                        .collect()
-                })
-                .unwrap_or_default()
-        })
-        .collect();
+    // Confidence sums by the pivot position where beads start: prefix sums for content beads,
+    // plain sums for added-sentence beads (they sit at one position).
+    let mut content = vec![(0.0f64, 0u32); n + 2];
+    let mut added_at = vec![(0.0f64, 0u32); n + 1];
+    for bead in beads.iter().flatten().flatten() {
+        let slot = if bead.a.is_empty() {
+            &mut added_at[bead.a.start.min(n)]
+        } else {
+            &mut content[bead.a.start + 1]
+        };
+        slot.0 += f64::from(confidence(bead.cost));
+        slot.1 += 1;
+    }
+    for k in 1..content.len() {
+        content[k].0 += content[k - 1].0;
+        content[k].1 += content[k - 1].1;
+    }
+    let mean = |(sum, count): (f64, u32)| {
+        if count == 0 {
+            1.0
+        } else {
+            (sum / f64::from(count)) as f32
+        }
+    };
     let cuts: Vec<usize> = (0..=n)
         .filter(|&k| per_version.iter().flatten().all(|at| at[k].is_some()))
         .collect();
@@ -94,7 +106,7 @@ pub fn merge(pivot: usize, ranges: &[Range<usize>], beads: &[Option<Vec<Bead>>])
                         }
                     })
                     .collect(),
-                score: mean_score(&bead_costs, k..k + 1, true),
+                score: mean(added_at[k]),
                 status: RowStatus::Auto,
             });
         }
@@ -113,25 +125,12 @@ pub fn merge(pivot: usize, ranges: &[Range<usize>], beads: &[Option<Vec<Bead>>])
             .collect();
         rows.push(Row {
             cells,
-            score: mean_score(&bead_costs, k..next, false),
+            score: mean((
+                content[next].0 - content[k].0,
+                content[next].1 - content[k].1,
+            )),
             status: RowStatus::Auto,
         });
     }
     rows
-}
-
-/// Mean confidence of the beads starting in pivot positions `span`: the added-sentence beads
-/// when `added` is true, the others when false.
-fn mean_score(bead_costs: &[Vec<(usize, bool, f32)>], span: Range<usize>, added: bool) -> f32 {
-    let mut sum = 0.0;
-    let mut count = 0;
-    for costs in bead_costs {
-        for &(start, is_added, cost) in costs {
-            if span.contains(&start) && is_added == added {
-                sum += confidence(cost);
-                count += 1;
-            }
-        }
-    }
-    if count == 0 { 1.0 } else { sum / count as f32 }
 }

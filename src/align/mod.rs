@@ -103,6 +103,7 @@ fn align_stretch(
     if ranges.iter().all(|r| r.is_empty()) {
         return Ok(Vec::new());
     }
+
     let sides: Vec<Side> = versions
         .par_iter()
         .zip(ranges)
