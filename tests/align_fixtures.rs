@@ -10,8 +10,8 @@ use std::path::Path;
 
 use alinea::align::gold::{beads_of, load_fixture, score};
 use alinea::align::synthetic::{Distortion, generate};
-use alinea::align::{AlignOptions, align};
-use alinea::model::{Lang, Version};
+use alinea::align::{AlignOptions, align, realign};
+use alinea::model::{Alignment, Lang, Row, RowStatus, Version};
 use alinea::progress::Progress;
 
 fn fixture_dir(name: &str) -> std::path::PathBuf {
@@ -182,4 +182,94 @@ fn cancelling_stops_the_aligner() {
     let progress = Progress::new();
     progress.cancel();
     assert!(align(&versions, 0, &AlignOptions::default(), &progress).is_err());
+}
+
+#[test]
+fn a_long_omission_far_from_the_diagonal_is_found() {
+    // 60 consecutive sentences missing from the translation: more than the first band.
+    let (versions, _) = generate(
+        400,
+        1,
+        Distortion {
+            split: 0.0,
+            merge: 0.0,
+            omit: 0.0,
+            add: 0.0,
+            omit_paragraph: 0.0,
+        },
+        21,
+    );
+    let tr = &versions[1];
+    let kept: Vec<usize> = (0..tr.sentences.len())
+        .filter(|s| !(100..160).contains(s))
+        .collect();
+    let texts: Vec<&str> = kept.iter().map(|&s| tr.sentence_text(s)).collect();
+    let cut = Version::from_sentences("cut", Lang::new("en"), &[texts]);
+    let pivot = Version::from_sentences(
+        "pivot",
+        Lang::new("vi"),
+        &[(0..400).map(|s| versions[0].sentence_text(s)).collect()],
+    );
+    let alignment = align(&[pivot, cut], 0, &AlignOptions::default(), &Progress::new()).unwrap();
+    let omitted: Vec<usize> = alignment
+        .rows
+        .iter()
+        .filter(|r| r.cells[1].is_empty())
+        .flat_map(|r| r.cells[0].clone())
+        .collect();
+    assert_eq!(omitted, (100..160).collect::<Vec<_>>());
+    assert_eq!(alignment.rows.len(), 400);
+}
+
+#[test]
+fn realign_keeps_confirmed_rows_and_restores_the_rest() {
+    let fixture = load_fixture(&fixture_dir("hanoi_dti_ru")).unwrap();
+    // Start from a bad alignment: gold rows 5 and 15 confirmed, everything else lumped
+    // into auto rows of wrong shape.
+    let gold = &fixture.gold;
+    let as_row = |b: &Vec<Vec<usize>>, status| Row {
+        cells: b
+            .iter()
+            .map(|c| match (c.first(), c.last()) {
+                (Some(&f), Some(&l)) => f..l + 1,
+                _ => 0..0,
+            })
+            .collect(),
+        score: 1.0,
+        status,
+    };
+    let confirmed = [5usize, 15];
+    let mut rows: Vec<Row> = Vec::new();
+    let mut next = [0usize, 0usize];
+    for &c in &confirmed {
+        let target = as_row(&gold[c], RowStatus::Confirmed);
+        rows.push(Row {
+            cells: vec![
+                next[0]..target.cells[0].start,
+                next[1]..target.cells[1].start,
+            ],
+            score: 0.1,
+            status: RowStatus::Auto,
+        });
+        next = [target.cells[0].end, target.cells[1].end];
+        rows.push(target);
+    }
+    let counts: Vec<usize> = fixture.versions.iter().map(|v| v.sentences.len()).collect();
+    rows.push(Row {
+        cells: vec![next[0]..counts[0], next[1]..counts[1]],
+        score: 0.1,
+        status: RowStatus::Auto,
+    });
+    let current = Alignment { pivot: 0, rows };
+    current.validate(&counts).unwrap();
+    let again = realign(
+        &fixture.versions,
+        &current,
+        &AlignOptions::default(),
+        &Progress::new(),
+    )
+    .unwrap();
+    assert_eq!(&beads_of(&again), gold);
+    let kept: Vec<&Row> = again.rows.iter().filter(|r| r.is_confirmed()).collect();
+    assert_eq!(kept.len(), 2);
 }

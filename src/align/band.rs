@@ -235,7 +235,18 @@ fn search(
                 if !prev.is_finite() || prev >= best {
                     continue;
                 }
-                let total = prev + cost.bead(bead, pi, pj);
+                // A run of omitted (or added) sentences pays the opening cost once.
+                let continues_run = match bead {
+                    1 => back[row_start[pi] + pj - lo[pi]] == 1,
+                    2 => back[row_start[i] + pj - lo[i]] == 2,
+                    _ => false,
+                };
+                let total = prev
+                    + if continues_run {
+                        cost.skip_extend(bead, pi, pj)
+                    } else {
+                        cost.bead(bead, pi, pj)
+                    };
                 if total < best {
                     best = total;
                     best_bead = bead as u8;

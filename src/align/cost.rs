@@ -43,6 +43,10 @@ const S2: f32 = 6.8;
 /// Cost of an inserted or omitted sentence beyond its prior, independent of its length.
 const SKIP_COST: f32 = 1.0;
 
+/// Cost of each further omitted or added sentence in a run (a paragraph or a caption block
+/// dropped as a whole), instead of the prior and skip cost of the first one.
+const SKIP_EXTEND: f32 = 1.2;
+
 /// Reward when a bead starts on a paragraph start on both sides.
 const PARA_BOTH: f32 = 0.8;
 /// Cost when only one side starts a paragraph there.
@@ -166,6 +170,15 @@ impl<'s> PairCost<'s> {
         cost += self.anchor_cost(i, na, j, nb);
         cost += self.paragraph_cost(i, na, j, nb);
         cost
+    }
+
+    /// Cost of a 1-0 or 0-1 bead that continues a run of them (affine gap cost).
+    pub fn skip_extend(&self, bead: usize, i: usize, j: usize) -> f32 {
+        let full = self.bead(bead, i, j);
+        if self.length_only {
+            return full;
+        }
+        full - PRIOR[bead] - SKIP_COST + SKIP_EXTEND
     }
 
     fn paragraph_cost(&self, i: usize, na: usize, j: usize, nb: usize) -> f32 {

@@ -55,7 +55,8 @@ pub fn align(
     let total = (versions.len().saturating_sub(1)
         * versions.get(pivot).map_or(0, |v| v.sentences.len())) as u64;
     progress.set_total(total);
-    let rows = align_stretch(versions, pivot, &ranges, opts, progress)?;
+    let ratios = char_ratios(versions, pivot);
+    let rows = align_stretch(versions, pivot, &ranges, &ratios, opts, progress)?;
     Ok(Alignment { pivot, rows })
 }
 
@@ -75,6 +76,7 @@ pub fn realign(
     }
     let pivot = current.pivot;
     progress.set_total((versions.len().saturating_sub(1) * counts[pivot]) as u64);
+    let ratios = char_ratios(versions, pivot);
     let mut rows = Vec::with_capacity(current.rows.len());
     let mut cursor = vec![0usize; versions.len()];
     for row in current.rows.iter().filter(|r| r.is_confirmed()) {
@@ -83,12 +85,16 @@ pub fn realign(
             .zip(&row.cells)
             .map(|(&c, cell)| c..cell.start)
             .collect();
-        rows.extend(align_stretch(versions, pivot, &ranges, opts, progress)?);
+        rows.extend(align_stretch(
+            versions, pivot, &ranges, &ratios, opts, progress,
+        )?);
         rows.push(row.clone());
         cursor = row.cells.iter().map(|c| c.end).collect();
     }
     let ranges: Vec<Range<usize>> = cursor.iter().zip(&counts).map(|(&c, &n)| c..n).collect();
-    rows.extend(align_stretch(versions, pivot, &ranges, opts, progress)?);
+    rows.extend(align_stretch(
+        versions, pivot, &ranges, &ratios, opts, progress,
+    )?);
     Ok(Alignment { pivot, rows })
 }
 
@@ -97,6 +103,7 @@ fn align_stretch(
     versions: &[Version],
     pivot: usize,
     ranges: &[Range<usize>],
+    ratios: &[Option<f32>],
     opts: &AlignOptions,
     progress: &Progress,
 ) -> Result<Vec<crate::model::Row>, Cancelled> {
@@ -116,7 +123,14 @@ fn align_stretch(
             if v == pivot {
                 return Ok(None);
             }
-            let cost = PairCost::new(&sides[pivot], &sides[v], opts.length_only);
+            let mut cost = PairCost::new(&sides[pivot], &sides[v], opts.length_only);
+            // Between confirmed rows a stretch is too short to measure the length ratio on
+            // (one omitted caption would skew it): use the whole documents'.
+            if !opts.length_only
+                && let Some(&Some(ratio)) = ratios.get(v)
+            {
+                cost.ratio = ratio;
+            }
             band::align_pair(&cost, progress).map(Some)
         })
         .collect::<Result<_, Cancelled>>()?;
@@ -137,4 +151,19 @@ fn side_of(version: &Version, range: Range<usize>, opts: &AlignOptions, v: usize
         .and_then(|c| c.get(v))
         .and_then(|c| c.get(range));
     Side::new(&texts, paragraph, concepts)
+}
+
+/// Characters of each version per character of the pivot, over the whole documents.
+fn char_ratios(versions: &[Version], pivot: usize) -> Vec<Option<f32>> {
+    let count = |v: &Version| -> usize {
+        (0..v.sentences.len())
+            .map(|s| v.sentence_text(s).chars().count())
+            .sum()
+    };
+    let counts: Vec<usize> = versions.iter().map(count).collect();
+    let base = counts.get(pivot).copied().unwrap_or(0);
+    counts
+        .iter()
+        .map(|&c| (base > 0 && c > 0).then(|| c as f32 / base as f32))
+        .collect()
 }
