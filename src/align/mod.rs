@@ -19,6 +19,7 @@ pub mod band;
 pub mod cost;
 pub mod gold;
 pub mod merge;
+pub mod numbers;
 pub mod synthetic;
 
 use std::ops::Range;
