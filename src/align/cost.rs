@@ -22,7 +22,7 @@ pub const BEADS: [(usize, usize); 8] = [
 ];
 
 /// -ln P(bead shape), from Gale & Church's counts with 1-3/3-1 added.
-const PRIOR: [f32; 8] = [0.117, 4.0, 4.0, 2.3, 2.3, 4.5, 4.8, 4.8];
+const PRIOR: [f32; 8] = [0.117, 3.4, 3.4, 2.3, 2.3, 4.5, 4.8, 4.8];
 
 /// -ln P(bead shape) of the original Gale & Church (1993) for the baseline; 1-3 and 3-1 are
 /// not part of it.
