@@ -293,3 +293,11 @@ fn rice_exports_known_misses_stay_within_their_floor() {
         assert!(s.strict_precision() >= 0.9, "{name}: {s:?}");
     }
 }
+
+#[test]
+fn progress_reaches_the_end() {
+    let (versions, _) = generate(2500, 2, Distortion::default(), 8);
+    let progress = Progress::new();
+    align(&versions, 0, &AlignOptions::default(), &progress).unwrap();
+    assert_eq!(progress.fraction(), 1.0);
+}

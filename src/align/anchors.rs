@@ -144,7 +144,8 @@ fn raw_anchors(text: &str, concepts: &[u32]) -> Vec<(Kind, u64, bool, String)> {
         // A Latin code glued to an Arabic clitic ("وVNPT") is still the code.
         let latin = word.trim_start_matches(|c: char| !c.is_ascii() && c.is_alphabetic());
         if is_code(latin) {
-            let code = latin.to_lowercase();
+            // Transliterated, so "QĐ-TTg" and "QD-TTg" are the same code.
+            let code = any_ascii::any_ascii(latin).to_lowercase();
             out.push((Kind::Code, key(Kind::Code, &code), false, code));
             continue;
         }

@@ -257,6 +257,7 @@ fn search(
         }
         rows[i % 4] = row;
     }
+    progress.advance((n % ROWS_PER_TICK) as u64);
     // Walk back from (n, m).
     let (mut i, mut j) = (n, m);
     let mut beads = Vec::new();
