@@ -206,3 +206,32 @@ fn errors_are_clear_and_name_the_problem() {
     assert_eq!(lang.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&lang.stderr).contains("--lang"));
 }
+
+#[test]
+fn tmx_output_has_one_unit_per_row_with_both_languages() {
+    let dir = fixture("hanoi_dti_ru");
+    let vi = dir.join("vi.txt");
+    let ru = dir.join("ru.txt");
+    let out = alinea(&[
+        "align",
+        path_str(&vi),
+        path_str(&ru),
+        "--lang",
+        "vi,ru",
+        "--format",
+        "tmx",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tmx = String::from_utf8(out.stdout).unwrap();
+    assert!(tmx.contains(r#"srclang="vi""#), "{tmx}");
+    let units = tmx.matches("<tu>").count();
+    assert!(units > 5, "{units} units");
+    assert_eq!(tmx.matches(r#"<tuv xml:lang="ru">"#).count(), units);
+    let rows = jsonl_cells("hanoi_dti_ru", "ru", &[]).len();
+    assert!(units <= rows);
+}

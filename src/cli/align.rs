@@ -1,4 +1,4 @@
-//! `alinea align FILE FILE... [--pivot N] [--lang CODE,...] [--format tsv|csv|jsonl] [-o OUT]`:
+//! `alinea align FILE FILE... [--pivot N] [--lang CODE,...] [--format tsv|csv|jsonl|tmx] [-o OUT]`:
 //! loads and segments the files, aligns them against the pivot and prints one line per row.
 //!
 //! A progress bar is drawn on stderr only when stderr is a terminal, so pipes and tests see
@@ -13,7 +13,7 @@ use serde_json::json;
 
 use alinea::align::{AlignOptions, align};
 use alinea::ingest::LoadOptions;
-use alinea::model::{Alignment, Lang, Version};
+use alinea::model::{Alignment, Lang, Project, Version};
 use alinea::pipeline::load_version;
 use alinea::progress::Progress;
 
@@ -27,6 +27,8 @@ pub enum Format {
     Csv,
     /// One JSON object per row with indices, texts, score and status.
     Jsonl,
+    /// TMX 1.4b translation memory (one unit per row with a pivot and a translation).
+    Tmx,
 }
 
 /// Arguments of `alinea align`.
@@ -160,6 +162,16 @@ fn write_rows(
                 w.write_record(texts(row))?;
             }
             w.flush()?;
+        }
+        Format::Tmx => {
+            let mut project = Project::new(versions.to_vec());
+            project.alignment = alignment.clone();
+            let options = alinea::export::ExportOptions::default();
+            let report =
+                alinea::export::write(alinea::export::Format::Tmx, &project, &options, out)?;
+            for warning in &report.warnings {
+                eprintln!("warning: {warning}");
+            }
         }
         Format::Jsonl => {
             for (i, row) in alignment.rows.iter().enumerate() {
