@@ -411,8 +411,22 @@ impl Action {
 
     /// True for plain-key shortcuts that a focused text field needs for itself.
     pub fn yields_to_text_field(&self) -> bool {
-        self.shortcut()
-            .is_some_and(|s| !s.modifiers.command || matches!(self, Action::Undo | Action::Redo))
+        let Some(s) = self.shortcut() else {
+            return false;
+        };
+        let function_key = matches!(
+            s.logical_key,
+            Key::F1 | Key::F2 | Key::F3 | Key::F4 | Key::F5 | Key::F6
+        );
+        let text_editing = matches!(
+            self,
+            Action::Undo
+                | Action::Redo
+                | Action::FirstRow
+                | Action::LastRow
+                | Action::NextUnconfirmed
+        );
+        (!s.modifiers.command && !function_key) || text_editing
     }
 
     /// The shortcut as text for this platform ("Ctrl+Shift+Z"), or "".

@@ -53,23 +53,7 @@ pub struct AlineaApp {
 impl AlineaApp {
     /// Sets up fonts and theme on `ctx` and starts opening what `start` asks for.
     pub fn new(ctx: &egui::Context, start: StartOptions) -> Self {
-        fonts::install(ctx);
-        let mut app = AlineaApp {
-            session: None,
-            jobs: Jobs::default(),
-            settings: start.settings,
-            ui: UiState::default(),
-            native_dialogs: true,
-            recovered: recovery::pending(&start.recovery_dir),
-            recovery_dir: start.recovery_dir,
-            actions: Vec::new(),
-            pending: None,
-            discard_ok: false,
-            last_autosave: Instant::now(),
-            allow_close: false,
-            title: String::new(),
-            theme_dark: None,
-        };
+        let mut app = Self::bare(ctx, start.settings, start.recovery_dir);
         let files = start.files;
         let is_project = |p: &PathBuf| p.extension().is_some_and(|e| e == "alinea");
         if let [one] = files.as_slice()
@@ -90,19 +74,30 @@ impl AlineaApp {
         app
     }
 
-    /// An app showing `session` right away (tests, benches).
+    fn bare(ctx: &egui::Context, settings: AppSettings, recovery_dir: PathBuf) -> Self {
+        fonts::install(ctx);
+        AlineaApp {
+            session: None,
+            jobs: Jobs::default(),
+            settings,
+            ui: UiState::default(),
+            native_dialogs: true,
+            recovered: recovery::pending(&recovery_dir),
+            recovery_dir,
+            actions: Vec::new(),
+            pending: None,
+            discard_ok: false,
+            last_autosave: Instant::now(),
+            allow_close: false,
+            title: String::new(),
+            theme_dark: None,
+        }
+    }
+
+    /// An app showing `session` right away (tests, benches); no start-up work.
     pub fn with_session(ctx: &egui::Context, session: Session, recovery_dir: PathBuf) -> Self {
-        let mut app = AlineaApp::new(
-            ctx,
-            StartOptions {
-                files: Vec::new(),
-                settings: AppSettings {
-                    last_project: Some(PathBuf::from("/nonexistent/none.alinea")),
-                    ..Default::default()
-                },
-                recovery_dir,
-            },
-        );
+        let mut app = Self::bare(ctx, AppSettings::default(), recovery_dir);
+        app.recovered = None;
         app.session = Some(session);
         app
     }

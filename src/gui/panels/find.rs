@@ -200,7 +200,7 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
             ui.checkbox(&mut find.whole_word, "Whole word");
             ui.checkbox(&mut find.case_sensitive, "Match case");
             ui.checkbox(&mut find.regex, "Regex");
-            for (a, text) in [(Action::PrevHit, "◀"), (Action::NextHit, "▶")] {
+            for (a, text) in [(Action::PrevHit, "Previous"), (Action::NextHit, "Next")] {
                 let tip = format!("{} ({})", a.label(), a.shortcut_text(ui.ctx()));
                 if ui.button(text).on_hover_text(tip).clicked() {
                     actions.push(a);
@@ -222,7 +222,11 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                 }
                 None => {}
             }
-            if ui.button("✕").on_hover_text("Close the find bar").clicked() {
+            if ui
+                .button("Close")
+                .on_hover_text("Close the find bar")
+                .clicked()
+            {
                 actions.push(Action::ToggleFind);
             }
         });

@@ -13,7 +13,7 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.heading("Keyboard help");
-                if ui.button("✕").on_hover_text("Close (F1)").clicked() {
+                if ui.button("Close").on_hover_text("Close (F1)").clicked() {
                     close = true;
                 }
             });

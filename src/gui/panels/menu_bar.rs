@@ -71,13 +71,17 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                                 if ui.checkbox(&mut shown, text).changed() {
                                     actions.push(Action::ToggleColumn(v));
                                 }
-                                if ui.small_button("◀").on_hover_text("Move left").clicked() {
+                                if ui.small_button("Left").on_hover_text("Move left").clicked() {
                                     actions.push(Action::MoveColumn {
                                         version: v,
                                         offset: -1,
                                     });
                                 }
-                                if ui.small_button("▶").on_hover_text("Move right").clicked() {
+                                if ui
+                                    .small_button("Right")
+                                    .on_hover_text("Move right")
+                                    .clicked()
+                                {
                                     actions.push(Action::MoveColumn {
                                         version: v,
                                         offset: 1,

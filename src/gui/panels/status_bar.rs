@@ -37,8 +37,8 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                 let pivot = s.version(s.project.alignment.pivot);
                 let current = s.version(s.cursor.version);
                 if let (Some(p), Some(c)) = (pivot, current) {
-                    ui.label(format!("{} → {}", p.lang, c.lang))
-                        .on_hover_text("Pivot language → language of the current cell");
+                    ui.label(format!("{} - {}", p.lang, c.lang))
+                        .on_hover_text("Pivot language - language of the current cell");
                     ui.separator();
                 }
                 ui.label(format!("row {}", s.cursor.row + 1));
