@@ -99,7 +99,10 @@ pub fn apply(app: &mut AlineaApp, ctx: &egui::Context, action: Action) {
                 app.ui.sentence_editor = sentence_editor::SentenceEditor::open(s);
             }
         }
-        Action::ToggleFind => app.ui.find.open = !app.ui.find.open,
+        Action::ToggleFind => {
+            app.ui.find.open = !app.ui.find.open;
+            app.ui.find.focus_query = app.ui.find.open;
+        }
         Action::ToggleHelp => app.ui.help_open = !app.ui.help_open,
         Action::ToggleTheme => match &mut app.session {
             Some(s) => {

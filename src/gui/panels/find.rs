@@ -72,6 +72,8 @@ pub struct FindState {
     /// Why the query is not valid, if it is not.
     pub error: Option<String>,
     computed_for: Option<(String, bool, bool, bool, u64)>,
+    /// Put the keyboard focus into the query field on the next frame.
+    pub focus_query: bool,
     /// Bumped whenever the hits change (the grid's row list depends on them).
     pub generation: u64,
 }
@@ -193,6 +195,9 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                         .desired_width(260.0),
                 )
                 .labelled_by(label.id);
+            if std::mem::take(&mut find.focus_query) {
+                edit.request_focus();
+            }
             if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                 actions.push(Action::NextHit);
                 edit.request_focus();
