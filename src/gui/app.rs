@@ -151,6 +151,15 @@ impl AlineaApp {
     }
 
     fn read_shortcuts(&mut self, ctx: &egui::Context) {
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+            // Escape closes the innermost open thing.
+            if self.ui.path_prompt.take().is_none()
+                && self.pending.take().is_none()
+                && self.ui.sentence_editor.take().is_none()
+            {
+                self.ui.find.open = false;
+            }
+        }
         let typing = ctx.egui_wants_keyboard_input();
         let modal_open = self.pending.is_some()
             || self.recovered.is_some()

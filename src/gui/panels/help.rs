@@ -58,3 +58,19 @@ pub fn markdown_table(ctx: &egui::Context) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_table_lists_every_command() {
+        let ctx = egui::Context::default();
+        let table = markdown_table(&ctx);
+        for a in Action::COMMANDS {
+            assert!(table.contains(a.label()), "{a:?} missing");
+        }
+        // `cargo test --lib gui::panels::help -- --nocapture` prints the table for notes/gui.md.
+        println!("{table}");
+    }
+}
