@@ -161,12 +161,13 @@ impl AlineaApp {
             }
         }
         let typing = ctx.egui_wants_keyboard_input();
-        let modal_open = self.pending.is_some()
-            || self.recovered.is_some()
-            || self.ui.path_prompt.is_some()
-            || self.ui.sentence_editor.is_some();
+        let modal_open =
+            self.pending.is_some() || self.recovered.is_some() || self.ui.path_prompt.is_some();
+        if modal_open {
+            return;
+        }
         for action in Action::COMMANDS {
-            if (typing || modal_open) && action.yields_to_text_field() {
+            if typing && action.yields_to_text_field() {
                 continue;
             }
             let shortcuts = [action.shortcut(), action.alt_shortcut()];

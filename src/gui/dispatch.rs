@@ -35,6 +35,7 @@ pub fn apply(app: &mut AlineaApp, ctx: &egui::Context, action: Action) {
         Action::NewProject => {
             close_session(app);
             app.ui.new_project = Some(versions::Draft::default());
+            app.ui.info("New project: add two or more versions");
         }
         Action::OpenProject => match file_dialog::pick_project(app) {
             Ok(Some(path)) => {

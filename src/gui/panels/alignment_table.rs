@@ -217,12 +217,9 @@ fn body(
     let width = layout.num_w + layout.col_w * layout.columns.len() as f32;
     let text_w = layout.col_w - 2.0 * CELL_PAD;
     let heights = &mut table.heights;
-    let first = heights.index_at(viewport.top());
-    let mut last = heights.index_at(viewport.bottom());
-    // Measure the rows in view (and a few below) before drawing, so positions are final.
-    for i in first..=(last + 2).min(heights.len().saturating_sub(1)) {
+    let measure = |heights: &mut RowHeights, i: usize| {
         if heights.is_measured(i) {
-            continue;
+            return;
         }
         let r = table.display[i];
         let mut h = layout.line_h;
@@ -233,6 +230,19 @@ fn body(
             }
         }
         heights.set_measured(i, h + 2.0 * CELL_PAD);
+    };
+    let cursor_idx = table.display.binary_search(&s.cursor.row).ok();
+    if table.scroll_to_cursor
+        && let Some(i) = cursor_idx
+    {
+        // The row we scroll to must have its real height, or it ends up half hidden.
+        measure(heights, i);
+    }
+    let first = heights.index_at(viewport.top());
+    let mut last = heights.index_at(viewport.bottom());
+    // Measure the rows in view (and a few below) before drawing, so positions are final.
+    for i in first..=(last + 2).min(heights.len().saturating_sub(1)) {
+        measure(heights, i);
     }
     heights.refresh_prefix();
     last = heights.index_at(viewport.bottom());
@@ -330,7 +340,7 @@ fn body(
     }
     ui.expand_to_include_rect(Rect::from_min_size(origin, vec2(width, heights.total())));
     if std::mem::take(&mut table.scroll_to_cursor)
-        && let Ok(i) = table.display.binary_search(&s.cursor.row)
+        && let Some(i) = cursor_idx
     {
         let rect = Rect::from_min_size(
             pos2(origin.x, origin.y + heights.top(i)),

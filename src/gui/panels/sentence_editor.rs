@@ -80,12 +80,13 @@ pub fn show(app: &mut AlineaApp, ctx: &egui::Context) {
                 let original = version.sentence_text(k);
                 let start = version.sentences.get(k).map_or(0, |x| x.range.start);
                 ui.separator();
-                ui.strong(format!("Sentence {}", k + 1));
+                let label = ui.strong(format!("Sentence {}", k + 1));
                 ui.add(
                     egui::TextEdit::multiline(buffer)
                         .desired_rows(2)
                         .desired_width(f32::INFINITY),
-                );
+                )
+                .labelled_by(label.id);
                 ui.horizontal(|ui| {
                     let changed = buffer.as_str() != original && !buffer.trim().is_empty();
                     if ui

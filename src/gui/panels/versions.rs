@@ -102,22 +102,28 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
         .striped(true)
         .num_columns(6)
         .show(ui, |ui| {
-            for h in ["Pivot", "Version", "Language", "Encoding", "Sentences", ""] {
-                ui.strong(h);
-            }
+            let headers: Vec<egui::Id> =
+                ["Pivot", "Version", "Language", "Encoding", "Sentences", ""]
+                    .into_iter()
+                    .map(|h| ui.strong(h).id)
+                    .collect();
             ui.end_row();
             for (i, v) in draft.versions.iter_mut().enumerate() {
                 ui.radio_value(&mut draft.pivot, i, "")
                     .on_hover_text("The source version the others are aligned to");
                 ui.label(&v.name);
                 let (lang, enc) = &mut draft.fields[i];
-                let r = ui.add(egui::TextEdit::singleline(lang).desired_width(70.0));
+                let r = ui
+                    .add(egui::TextEdit::singleline(lang).desired_width(70.0))
+                    .labelled_by(headers[2]);
                 if r.lost_focus() && lang.trim() != v.lang.as_str() {
                     set_lang(v, Lang::new(lang));
                     *lang = v.lang.to_string();
                 }
                 r.on_hover_text("Detected language (BCP 47 tag); edit to correct it");
-                let r = ui.add(egui::TextEdit::singleline(enc).desired_width(110.0));
+                let r = ui
+                    .add(egui::TextEdit::singleline(enc).desired_width(110.0))
+                    .labelled_by(headers[3]);
                 if r.lost_focus() && enc.trim() != v.encoding {
                     if let Err(e) = set_encoding(v, enc.trim()) {
                         message = Some(e);
@@ -147,12 +153,14 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
             ui.text_edit_singleline(&mut draft.paste_name)
                 .labelled_by(l.id);
         });
+        let label = ui.label("Text:");
         ui.add(
             egui::TextEdit::multiline(&mut draft.paste_text)
                 .desired_rows(6)
                 .desired_width(f32::INFINITY)
                 .hint_text("Paste one version here"),
-        );
+        )
+        .labelled_by(label.id);
         if ui.button("Add pasted text").clicked()
             && let Err(e) = draft.add_pasted()
         {
