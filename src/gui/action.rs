@@ -429,6 +429,16 @@ impl Action {
         (!s.modifiers.command && !function_key) || text_editing
     }
 
+    /// The tooltip followed by the shortcut, e.g. "Join this row and the row below (Ctrl+M)".
+    pub fn hover_text(&self, ctx: &egui::Context) -> String {
+        let keys = self.shortcut_text(ctx);
+        if keys.is_empty() {
+            self.tooltip().to_string()
+        } else {
+            format!("{} ({keys})", self.tooltip())
+        }
+    }
+
     /// The shortcut as text for this platform ("Ctrl+Shift+Z"), or "".
     pub fn shortcut_text(&self, ctx: &egui::Context) -> String {
         let mut out = self

@@ -397,7 +397,11 @@ fn cell_menu(ui: &mut egui::Ui, row: usize, version: usize, actions: &mut Vec<Ac
             continue;
         }
         let button = egui::Button::new(a.label()).shortcut_text(a.shortcut_text(ui.ctx()));
-        if ui.add(button).on_hover_text(a.tooltip()).clicked() {
+        if ui
+            .add(button)
+            .on_hover_text(a.hover_text(ui.ctx()))
+            .clicked()
+        {
             actions.push(Action::SelectCell { row, version });
             actions.push(a.clone());
             ui.close();

@@ -23,7 +23,11 @@ pub fn welcome(app: &mut AlineaApp, ui: &mut egui::Ui) {
         }
         for a in [Action::NewProject, Action::OpenProject] {
             let text = format!("{}   {}", a.label(), a.shortcut_text(ui.ctx()));
-            if ui.button(text).on_hover_text(a.tooltip()).clicked() {
+            if ui
+                .button(text)
+                .on_hover_text(a.hover_text(ui.ctx()))
+                .clicked()
+            {
                 app.push(a);
             }
         }

@@ -125,7 +125,7 @@ fn item(
         .shortcut_text(action.shortcut_text(ui.ctx()));
     let resp = ui
         .add_enabled(enabled, button)
-        .on_hover_text(action.tooltip());
+        .on_hover_text(action.hover_text(ui.ctx()));
     if resp.clicked() {
         actions.push(action.clone());
         ui.close();

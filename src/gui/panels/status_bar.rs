@@ -18,7 +18,7 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                 );
                 if ui
                     .button(Action::CancelJob.label())
-                    .on_hover_text(Action::CancelJob.tooltip())
+                    .on_hover_text(Action::CancelJob.hover_text(ui.ctx()))
                     .clicked()
                 {
                     cancel = true;

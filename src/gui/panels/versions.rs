@@ -91,7 +91,7 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
     ui.add_space(6.0);
     if ui
         .add_enabled(!busy, egui::Button::new(Action::ChooseDocuments.label()))
-        .on_hover_text(Action::ChooseDocuments.tooltip())
+        .on_hover_text(Action::ChooseDocuments.hover_text(ui.ctx()))
         .clicked()
     {
         actions.push(Action::ChooseDocuments);
@@ -175,7 +175,7 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                 can_align,
                 egui::Button::new(Action::AlignNewProject.label()),
             )
-            .on_hover_text(Action::AlignNewProject.tooltip())
+            .on_hover_text(Action::AlignNewProject.hover_text(ui.ctx()))
             .clicked()
         {
             actions.push(Action::AlignNewProject);
