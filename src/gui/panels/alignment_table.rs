@@ -11,9 +11,11 @@ use crate::gui::session::Session;
 use crate::gui::widgets::bidi_text::{self, BidiLabel, Highlight};
 
 use super::find::{FindState, RowFilter};
+use super::row_gutter::row_number;
 use super::row_heights::{LayoutKey, RowHeights};
 
-const CELL_PAD: f32 = 6.0;
+/// Space between a cell's border and its text.
+pub(super) const CELL_PAD: f32 = 6.0;
 
 /// Scroll state and caches of the grid.
 #[derive(Default)]
@@ -281,7 +283,7 @@ fn body(
                 visuals.selection.bg_fill.gamma_multiply(0.25),
             );
         }
-        row_number(ui, row_rect, layout, r, row.is_confirmed(), row.score);
+        row_number(ui, row_rect, layout.num_w, r, row.is_confirmed(), row.score);
         for (j, &v) in layout.columns.iter().enumerate() {
             let x = origin.x + layout.num_w + j as f32 * layout.col_w;
             let cell_rect =
@@ -347,47 +349,6 @@ fn body(
             vec2(width, heights.height(i)),
         );
         ui.scroll_to_rect(rect, None);
-    }
-}
-
-fn row_number(
-    ui: &egui::Ui,
-    row_rect: Rect,
-    layout: &Layout,
-    r: usize,
-    confirmed: bool,
-    score: f32,
-) {
-    let painter = ui.painter();
-    let num_rect = Rect::from_min_size(row_rect.min, vec2(layout.num_w, row_rect.height()));
-    let weak = ui.visuals().weak_text_color();
-    painter.text(
-        num_rect.left_top() + vec2(CELL_PAD, CELL_PAD),
-        egui::Align2::LEFT_TOP,
-        (r + 1).to_string(),
-        FontId::monospace(12.0),
-        weak,
-    );
-    if confirmed {
-        // A painted check mark: no glyph needed from the bundled fonts.
-        let green = Color32::from_rgb(40, 150, 70);
-        let base = num_rect.left_top() + vec2(CELL_PAD + 2.0, CELL_PAD + 20.0);
-        let stroke = Stroke::new(2.0, green);
-        painter.line_segment([base, base + vec2(4.0, 4.0)], stroke);
-        painter.line_segment([base + vec2(4.0, 4.0), base + vec2(12.0, -6.0)], stroke);
-        painter.rect_filled(
-            Rect::from_min_size(row_rect.min, vec2(3.0, row_rect.height())),
-            0.0,
-            green,
-        );
-    } else {
-        painter.text(
-            num_rect.left_top() + vec2(CELL_PAD, CELL_PAD + 16.0),
-            egui::Align2::LEFT_TOP,
-            format!("{:.0}%", score * 100.0),
-            FontId::monospace(10.0),
-            weak,
-        );
     }
 }
 

@@ -6,6 +6,7 @@ pub mod dialogs;
 pub mod find;
 pub mod help;
 pub mod menu_bar;
+pub mod row_gutter;
 pub mod row_heights;
 pub mod sentence_editor;
 pub mod status_bar;
