@@ -105,7 +105,8 @@ fn frame(ctx: &egui::Context, app: &mut AlineaApp, events: Vec<Event>) -> usize 
 fn table_frame(c: &mut Criterion) {
     let ctx = egui::Context::default();
     let dir = std::env::temp_dir().join("alinea-bench-recovery");
-    let session = Session::new(big_project(), None);
+    // A saved project (path set, nothing changed), so the 60 s autosave never runs mid-bench.
+    let session = Session::new(big_project(), Some(dir.join("bench.alinea")));
     let mut app = AlineaApp::with_session(&ctx, session, dir);
     for _ in 0..3 {
         frame(&ctx, &mut app, Vec::new());
