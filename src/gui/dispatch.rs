@@ -236,6 +236,8 @@ fn prompt_path(app: &mut AlineaApp, purpose: PathPurpose) {
 }
 
 fn close_session(app: &mut AlineaApp) {
+    // Work for the project being closed (e.g. a re-align) must not land in the next one.
+    app.jobs.cancel();
     if app.session.take().is_some() {
         recovery::clear(&app.recovery_dir);
     }

@@ -74,6 +74,8 @@ impl Jobs {
     pub fn poll(&mut self) -> Option<JobOutput> {
         let running = self.running.as_ref()?;
         let out = match running.rx.try_recv() {
+            // A cancelled job's late result is dropped, whatever it was.
+            Ok(_) if running.progress.is_cancelled() => JobOutput::Cancelled,
             Ok(out) => out,
             Err(TryRecvError::Empty) => return None,
             Err(TryRecvError::Disconnected) => JobOutput::Failed("the job stopped".to_string()),

@@ -87,7 +87,7 @@ impl FindState {
     }
 
     fn matcher(&self) -> Result<Option<Regex>, String> {
-        if self.query.is_empty() {
+        if self.query.is_empty() || !self.open {
             return Ok(None);
         }
         let mut pattern = if self.regex {
@@ -105,10 +105,15 @@ impl FindState {
             .map_err(|e| e.to_string())
     }
 
-    /// Recomputes the hits if the query, options or project changed.
+    /// Recomputes the hits if the query, options or project changed (no hits while closed).
     pub fn update(&mut self, session: &Session) {
+        let query = if self.open {
+            self.query.clone()
+        } else {
+            String::new()
+        };
         let key = (
-            self.query.clone(),
+            query,
             self.whole_word,
             self.case_sensitive,
             self.regex,
