@@ -131,7 +131,7 @@ fn create_align_merge_undo_redo_confirm_save_reopen() {
 #[test]
 fn first_run_builds_the_sample_project() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut h = harness_with(start_options(dir.path(), Vec::new()), true);
+    let mut h = harness_with(start_options(dir.path(), Vec::new()), false);
     h.step();
     wait_for_jobs(&mut h);
     let p = h.state().project();

@@ -60,17 +60,22 @@ pub fn clear(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Lang, Version};
+    use crate::model::{Lang, Row, RowStatus, Version};
 
     #[test]
     fn write_pending_clear() {
         let dir = tempfile::tempdir().expect("tempdir");
         assert!(pending(dir.path()).is_none());
-        let p = Project::new(vec![Version::from_sentences(
+        let mut p = Project::new(vec![Version::from_sentences(
             "a",
             Lang::new("en"),
             &[vec!["One."]],
         )]);
+        p.alignment.rows.push(Row {
+            cells: vec![0..1],
+            score: 1.0,
+            status: RowStatus::Auto,
+        });
         write(dir.path(), &p, Some(Path::new("/x/y.alinea"))).expect("write");
         let r = pending(dir.path()).expect("pending");
         assert_eq!(r.project.versions, p.versions);
