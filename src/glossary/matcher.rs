@@ -1,0 +1,377 @@
+//! [`TermMatcher`]: every occurrence of every glossary term in a text, in one pass.
+//!
+//! How: each language's terms are split into word tokens and turned into keys
+//! ([`super::normalize`]); every distinct key gets a number, encoded as one `char`, so a term
+//! becomes a short string of such chars. A text is tokenised the same way and an Aho-Corasick
+//! automaton runs over its key string. Because UTF-8 is self-synchronising, every match starts
+//! and ends on whole tokens: a term never matches inside a longer word. Matches map back to the
+//! byte ranges of their first and last token. Where matches overlap, the longest wins; matches
+//! of several concepts on exactly the same words are all kept (that is a collision the checks
+//! report).
+//!
+//! Key computation (stemming) is the costly part; [`ScanCache`] remembers the key number of
+//! each surface form a worker has seen.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashMap;
+
+use super::model::{Glossary, MatchMode, TermStatus};
+use super::normalize::{KeyKind, Normalizer, tokenize};
+use crate::model::Lang;
+
+/// Matching options shared by all languages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MatcherOptions {
+    /// Vietnamese: ignore tone marks and other diacritics (inflected terms only).
+    pub fold_vietnamese: bool,
+}
+
+/// One occurrence of a term in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Occurrence {
+    /// Byte offset of the first matched byte.
+    pub start: usize,
+    /// Byte offset after the last matched byte.
+    pub end: usize,
+    /// Index of the concept in `Glossary::concepts` order.
+    pub concept: u32,
+    /// Index of the term in the concept's term list for the text's language.
+    pub term: u32,
+    /// Status of that term.
+    pub status: TermStatus,
+}
+
+impl Occurrence {
+    /// The byte range.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Target {
+    concept: u32,
+    term: u32,
+    status: TermStatus,
+}
+
+struct KindMatcher {
+    kind: KeyKind,
+    vocab: FxHashMap<String, u32>,
+    automaton: AhoCorasick,
+    targets: Vec<Vec<Target>>,
+}
+
+struct LangMatcher {
+    normalizer: Normalizer,
+    kinds: Vec<KindMatcher>,
+}
+
+/// Finds glossary terms in texts; build once per glossary (and rebuild when it changes).
+pub struct TermMatcher {
+    concept_ids: Vec<String>,
+    langs: FxHashMap<String, LangMatcher>,
+}
+
+/// Per-worker memory of surface form → key number, so each word form is stemmed once.
+#[derive(Default)]
+pub struct ScanCache {
+    keys: FxHashMap<(String, usize, String), u32>,
+    tokens: Vec<Range<usize>>,
+}
+
+fn key_char(id: u32) -> char {
+    let code = if id < 0xD800 { id } else { id + 0x800 };
+    char::from_u32(code).unwrap_or('\u{0}')
+}
+
+impl TermMatcher {
+    /// Builds the matcher for the terms of `langs` (all languages of the glossary when empty).
+    /// Languages are matched by primary subtag ("ar-eg" terms apply to "ar" texts).
+    pub fn new(glossary: &Glossary, langs: &[Lang], options: MatcherOptions) -> Self {
+        let wanted: Vec<&str> = langs.iter().map(Lang::primary).collect();
+        // lang → kind → (pattern string → targets)
+        type Patterns = FxHashMap<KeyKind, (FxHashMap<String, u32>, Vec<(String, Vec<Target>)>)>;
+        let mut per_lang: FxHashMap<String, Patterns> = FxHashMap::default();
+        let mut normalizers: FxHashMap<String, Normalizer> = FxHashMap::default();
+        let mut tokens = Vec::new();
+        for (c_idx, concept) in glossary.concepts.values().enumerate() {
+            for (lang, terms) in &concept.terms {
+                let primary = lang.primary();
+                if !wanted.is_empty() && !wanted.contains(&primary) {
+                    continue;
+                }
+                let normalizer = normalizers
+                    .entry(primary.to_string())
+                    .or_insert_with(|| Normalizer::new(primary, options.fold_vietnamese));
+                for (t_idx, term) in terms.iter().enumerate() {
+                    let kind = KeyKind {
+                        inflected: term.match_mode == MatchMode::Inflected,
+                        case_sensitive: term.case_sensitive,
+                    };
+                    tokens.clear();
+                    tokenize(&term.text, &mut tokens);
+                    if tokens.is_empty() {
+                        continue;
+                    }
+                    let (vocab, patterns) = per_lang
+                        .entry(primary.to_string())
+                        .or_default()
+                        .entry(kind)
+                        .or_default();
+                    let mut pattern = String::new();
+                    for r in &tokens {
+                        let key = normalizer.key(&term.text[r.clone()], kind);
+                        let next = vocab.len() as u32 + 1;
+                        let id = *vocab.entry(key).or_insert(next);
+                        pattern.push(key_char(id));
+                    }
+                    let target = Target {
+                        concept: c_idx as u32,
+                        term: t_idx as u32,
+                        status: term.status,
+                    };
+                    match patterns.iter_mut().find(|(p, _)| *p == pattern) {
+                        Some((_, targets)) => targets.push(target),
+                        None => patterns.push((pattern, vec![target])),
+                    }
+                }
+            }
+        }
+        let mut langs = FxHashMap::default();
+        for (primary, kinds) in per_lang {
+            let Some(normalizer) = normalizers.remove(&primary) else {
+                continue;
+            };
+            let mut kind_matchers = Vec::new();
+            let mut kinds: Vec<_> = kinds.into_iter().collect();
+            kinds.sort_by_key(|(k, _)| *k);
+            for (kind, (vocab, patterns)) in kinds {
+                let (strings, targets): (Vec<String>, Vec<Vec<Target>>) =
+                    patterns.into_iter().unzip();
+                let Ok(automaton) = AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(&strings)
+                else {
+                    continue;
+                };
+                kind_matchers.push(KindMatcher {
+                    kind,
+                    vocab,
+                    automaton,
+                    targets,
+                });
+            }
+            langs.insert(
+                primary,
+                LangMatcher {
+                    normalizer,
+                    kinds: kind_matchers,
+                },
+            );
+        }
+        TermMatcher {
+            concept_ids: glossary.concepts.keys().cloned().collect(),
+            langs,
+        }
+    }
+
+    /// The id of concept number `concept` (as in [`Occurrence::concept`]).
+    pub fn concept_id(&self, concept: u32) -> &str {
+        self.concept_ids
+            .get(concept as usize)
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    /// Number of concepts in the glossary the matcher was built from.
+    pub fn concept_count(&self) -> usize {
+        self.concept_ids.len()
+    }
+
+    /// True if the glossary has terms in `lang`.
+    pub fn has_lang(&self, lang: &Lang) -> bool {
+        self.langs.contains_key(lang.primary())
+    }
+
+    /// Every term occurrence in `text` (language `lang`), sorted by position; byte offsets
+    /// into `text`.
+    pub fn find(&self, text: &str, lang: &Lang) -> Vec<Occurrence> {
+        self.find_cached(text, lang, &mut ScanCache::default())
+    }
+
+    /// [`TermMatcher::find`] reusing a worker's cache of word keys.
+    pub fn find_cached(&self, text: &str, lang: &Lang, cache: &mut ScanCache) -> Vec<Occurrence> {
+        let Some(lm) = self.langs.get(lang.primary()) else {
+            return Vec::new();
+        };
+        if cache.keys.len() > 500_000 {
+            cache.keys.clear();
+        }
+        let mut tokens = std::mem::take(&mut cache.tokens);
+        tokens.clear();
+        tokenize(text, &mut tokens);
+        // (first token, token count, kind index, pattern index)
+        let mut candidates: Vec<(usize, usize, usize, usize)> = Vec::new();
+        let mut hay = String::new();
+        let mut starts: Vec<usize> = Vec::with_capacity(tokens.len());
+        let mut lookup = (String::new(), 0usize, String::new());
+        for (k_idx, km) in lm.kinds.iter().enumerate() {
+            hay.clear();
+            starts.clear();
+            for r in &tokens {
+                let surface = &text[r.clone()];
+                lookup.0.clear();
+                lookup.0.push_str(lang.primary());
+                lookup.1 = k_idx;
+                lookup.2.clear();
+                lookup.2.push_str(surface);
+                let id = match cache.keys.get(&lookup) {
+                    Some(id) => *id,
+                    None => {
+                        let key = lm.normalizer.key(surface, km.kind);
+                        let id = km.vocab.get(&key).copied().unwrap_or(0);
+                        cache.keys.insert(lookup.clone(), id);
+                        id
+                    }
+                };
+                starts.push(hay.len());
+                hay.push(key_char(id));
+            }
+            for m in km.automaton.find_overlapping_iter(&hay) {
+                let Ok(first) = starts.binary_search(&m.start()) else {
+                    continue;
+                };
+                let last = match starts.binary_search(&(m.end() - 1)) {
+                    Ok(i) => i,
+                    Err(i) => i.saturating_sub(1),
+                };
+                candidates.push((first, last + 1 - first, k_idx, m.pattern().as_usize()));
+            }
+        }
+        // Longest first; ties by position. A token belongs to one span; several concepts on
+        // exactly the same span are all kept.
+        candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut owner: Vec<Option<(usize, usize)>> = vec![None; tokens.len()];
+        let mut out: Vec<Occurrence> = Vec::new();
+        for (first, count, k_idx, p_idx) in candidates {
+            let span = (first, count);
+            let free = owner[first..first + count].iter().all(|o| o.is_none());
+            let same = owner[first..first + count].iter().all(|o| *o == Some(span));
+            if !free && !same {
+                continue;
+            }
+            owner[first..first + count].fill(Some(span));
+            let (start, end) = (tokens[first].start, tokens[first + count - 1].end);
+            for t in &lm.kinds[k_idx].targets[p_idx] {
+                if out
+                    .iter()
+                    .any(|o| o.start == start && o.end == end && o.concept == t.concept)
+                {
+                    continue;
+                }
+                out.push(Occurrence {
+                    start,
+                    end,
+                    concept: t.concept,
+                    term: t.term,
+                    status: t.status,
+                });
+            }
+        }
+        out.sort();
+        cache.tokens = tokens;
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::{Concept, Term};
+
+    fn glossary(entries: &[(&str, &str, &str, TermStatus)]) -> Glossary {
+        let mut g = Glossary::default();
+        for (id, lang, text, status) in entries {
+            let c = g.concepts.entry(id.to_string()).or_insert_with(|| Concept {
+                id: id.to_string(),
+                ..Concept::default()
+            });
+            c.terms
+                .entry(Lang::new(lang))
+                .or_default()
+                .push(Term::new(text, *status));
+        }
+        g
+    }
+
+    fn texts(m: &TermMatcher, text: &str, lang: &str) -> Vec<(String, String)> {
+        m.find(text, &Lang::new(lang))
+            .iter()
+            .map(|o| {
+                (
+                    m.concept_id(o.concept).to_string(),
+                    text[o.range()].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn russian_inflections_and_longest_match() {
+        let g = glossary(&[
+            (
+                "standing",
+                "ru",
+                "Постоянный комитет",
+                TermStatus::Preferred,
+            ),
+            ("committee", "ru", "комитет", TermStatus::Preferred),
+        ]);
+        let m = TermMatcher::new(&g, &[], MatcherOptions::default());
+        let found = texts(
+            &m,
+            "В Постоянном комитете и у Постоянного комитета; комитеты.",
+            "ru",
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("standing".into(), "Постоянном комитете".into()),
+                ("standing".into(), "Постоянного комитета".into()),
+                ("committee".into(), "комитеты".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_hits_inside_words_and_exact_mode() {
+        let mut g = glossary(&[("cat", "en", "cat", TermStatus::Preferred)]);
+        let mut exact = Term::new("UN", TermStatus::Preferred);
+        exact.match_mode = MatchMode::Exact;
+        exact.case_sensitive = true;
+        g.concepts
+            .entry("un".into())
+            .or_default()
+            .terms
+            .insert(Lang::new("en"), vec![exact]);
+        let m = TermMatcher::new(&g, &[], MatcherOptions::default());
+        let found = texts(&m, "Concatenate cats. The UN and the un, unions.", "en");
+        assert_eq!(
+            found,
+            vec![("cat".into(), "cats".into()), ("un".into(), "UN".into())]
+        );
+    }
+
+    #[test]
+    fn same_span_for_two_concepts_is_kept_twice() {
+        let g = glossary(&[
+            ("a", "ru", "Постоянный комитет", TermStatus::Preferred),
+            ("b", "ru", "Постоянный комитет", TermStatus::Allowed),
+        ]);
+        let m = TermMatcher::new(&g, &[], MatcherOptions::default());
+        assert_eq!(m.find("Постоянного комитета", &Lang::new("ru")).len(), 2);
+    }
+}
