@@ -82,6 +82,15 @@ pub struct ScanCache {
     tokens: Vec<Range<usize>>,
 }
 
+/// Key number 1 stands for punctuation or a line break between two words: a multi-word term
+/// only matches across such a gap if the term itself has one there.
+const BREAK: u32 = 1;
+
+/// True if the gap between two words breaks a term (anything but spaces, or a line break).
+fn is_break(gap: &str) -> bool {
+    gap.chars().any(|c| !c.is_whitespace() || c == '\n')
+}
+
 fn key_char(id: u32) -> char {
     let code = if id < 0xD800 { id } else { id + 0x800 };
     char::from_u32(code).unwrap_or('\u{0}')
@@ -122,9 +131,14 @@ impl TermMatcher {
                         .entry(kind)
                         .or_default();
                     let mut pattern = String::new();
+                    let mut prev_end: Option<usize> = None;
                     for r in &tokens {
+                        if prev_end.is_some_and(|e| is_break(&term.text[e..r.start])) {
+                            pattern.push(key_char(BREAK));
+                        }
+                        prev_end = Some(r.end);
                         let key = normalizer.key(&term.text[r.clone()], kind);
-                        let next = vocab.len() as u32 + 1;
+                        let next = vocab.len() as u32 + 2;
                         let id = *vocab.entry(key).or_insert(next);
                         pattern.push(key_char(id));
                     }
@@ -221,7 +235,12 @@ impl TermMatcher {
         for (k_idx, km) in lm.kinds.iter().enumerate() {
             hay.clear();
             starts.clear();
+            let mut prev_end: Option<usize> = None;
             for r in &tokens {
+                if prev_end.is_some_and(|e| is_break(&text[e..r.start])) {
+                    hay.push(key_char(BREAK));
+                }
+                prev_end = Some(r.end);
                 let surface = &text[r.clone()];
                 lookup.0.clear();
                 lookup.0.push_str(lang.primary());
@@ -342,6 +361,7 @@ mod tests {
                 ("standing".into(), "Постоянном комитете".into()),
                 ("standing".into(), "Постоянного комитета".into()),
                 ("committee".into(), "комитеты".into()),
+                ("committee".into(), "Комитет".into()),
             ]
         );
     }
