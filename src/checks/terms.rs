@@ -141,7 +141,7 @@ fn preferred_term(concept: &Concept, lang: &Lang) -> Option<String> {
         .map(|t| t.text.clone())
 }
 
-#[allow(clippy::too_many_arguments)]
+#[expect(clippy::too_many_arguments, reason = "a plain constructor of a flat record")]
 fn finding(
     version: &Version,
     v_idx: usize,
