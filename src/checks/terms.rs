@@ -141,7 +141,10 @@ fn preferred_term(concept: &Concept, lang: &Lang) -> Option<String> {
         .map(|t| t.text.clone())
 }
 
-#[expect(clippy::too_many_arguments, reason = "a plain constructor of a flat record")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a plain constructor of a flat record"
+)]
 fn finding(
     version: &Version,
     v_idx: usize,
