@@ -12,6 +12,7 @@
 //! Key computation (stemming) is the costly part; [`ScanCache`] remembers the key number of
 //! each surface form a worker has seen.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -102,7 +103,7 @@ impl TermMatcher {
     pub fn new(glossary: &Glossary, langs: &[Lang], options: MatcherOptions) -> Self {
         let wanted: Vec<&str> = langs.iter().map(Lang::primary).collect();
         // lang → kind → (pattern string → targets)
-        type Patterns = FxHashMap<KeyKind, (FxHashMap<String, u32>, Vec<(String, Vec<Target>)>)>;
+        type Patterns = FxHashMap<KeyKind, (FxHashMap<String, u32>, BTreeMap<String, Vec<Target>>)>;
         let mut per_lang: FxHashMap<String, Patterns> = FxHashMap::default();
         let mut normalizers: FxHashMap<String, Normalizer> = FxHashMap::default();
         let mut tokens = Vec::new();
@@ -147,10 +148,7 @@ impl TermMatcher {
                         term: t_idx as u32,
                         status: term.status,
                     };
-                    match patterns.iter_mut().find(|(p, _)| *p == pattern) {
-                        Some((_, targets)) => targets.push(target),
-                        None => patterns.push((pattern, vec![target])),
-                    }
+                    patterns.entry(pattern).or_default().push(target);
                 }
             }
         }
@@ -352,7 +350,7 @@ mod tests {
         let m = TermMatcher::new(&g, &[], MatcherOptions::default());
         let found = texts(
             &m,
-            "В Постоянном комитете и у Постоянного комитета; комитеты.",
+            "В Постоянном комитете и у Постоянного комитета; комитеты. Постоянный. Комитет",
             "ru",
         );
         assert_eq!(
