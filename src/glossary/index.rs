@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use super::matcher::{Occurrence, ScanCache, TermMatcher};
+use super::matcher::{FormTable, Occurrence, TermMatcher};
 use crate::model::Version;
 
 /// Occurrences per version per sentence; byte offsets are into the version's text.
@@ -18,7 +18,7 @@ fn scan_sentence(
     matcher: &TermMatcher,
     version: &Version,
     idx: usize,
-    cache: &mut ScanCache,
+    forms: Option<&FormTable>,
 ) -> Vec<Occurrence> {
     let Some(sentence) = version.sentences.get(idx) else {
         return Vec::new();
@@ -27,7 +27,10 @@ fn scan_sentence(
         return Vec::new();
     };
     let offset = sentence.range.start;
-    let mut found = matcher.find_cached(text, &version.lang, cache);
+    let mut found = match forms {
+        Some(forms) => matcher.find_in(text, &version.lang, forms),
+        None => matcher.find(text, &version.lang),
+    };
     for o in &mut found {
         o.start += offset;
         o.end += offset;
@@ -39,12 +42,11 @@ fn scan_version(matcher: &TermMatcher, version: &Version) -> Vec<Vec<Occurrence>
     if !matcher.has_lang(&version.lang) {
         return vec![Vec::new(); version.sentences.len()];
     }
+    let forms = matcher.form_table(&version.text, &version.lang);
     (0..version.sentences.len())
         .into_par_iter()
         .with_min_len(64)
-        .map_init(ScanCache::default, |cache, idx| {
-            scan_sentence(matcher, version, idx, cache)
-        })
+        .map(|idx| scan_sentence(matcher, version, idx, Some(&forms)))
         .collect()
 }
 
@@ -72,7 +74,7 @@ impl TermIndex {
             return;
         }
         if let Some(slot) = per_sentence.get_mut(sentence_idx) {
-            *slot = scan_sentence(matcher, version, sentence_idx, &mut ScanCache::default());
+            *slot = scan_sentence(matcher, version, sentence_idx, None);
         }
     }
 

@@ -9,13 +9,14 @@
 //! of several concepts on exactly the same words are all kept (that is a collision the checks
 //! report).
 //!
-//! Key computation (stemming) is the costly part; [`ScanCache`] remembers the key number of
-//! each surface form a worker has seen.
+//! Key computation (stemming) is the costly part: [`FormTable`] computes it once per distinct
+//! word form of a whole version, and sentences are then scanned with look-ups only.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::model::{Glossary, MatchMode, TermStatus};
@@ -65,6 +66,16 @@ struct KindMatcher {
     targets: Vec<Vec<Target>>,
 }
 
+impl KindMatcher {
+    /// The key number of one word form (0 if no term has that key).
+    fn id_of(&self, normalizer: &Normalizer, surface: &str) -> u32 {
+        self.vocab
+            .get(&normalizer.key(surface, self.kind))
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
 struct LangMatcher {
     normalizer: Normalizer,
     kinds: Vec<KindMatcher>,
@@ -76,11 +87,11 @@ pub struct TermMatcher {
     langs: FxHashMap<String, LangMatcher>,
 }
 
-/// Per-worker memory of surface form → key number, so each word form is stemmed once.
-#[derive(Default)]
-pub struct ScanCache {
-    keys: FxHashMap<(String, usize, String), u32>,
-    tokens: Vec<Range<usize>>,
+/// Key numbers of every distinct word form of one text, per comparison kind, computed once
+/// (in parallel) so that scanning its sentences is only table look-ups. Build with
+/// [`TermMatcher::form_table`].
+pub struct FormTable<'t> {
+    ids: Vec<FxHashMap<&'t str, u32>>,
 }
 
 /// Key number 1 stands for punctuation or a line break between two words: a multi-word term
@@ -211,25 +222,70 @@ impl TermMatcher {
     /// Every term occurrence in `text` (language `lang`), sorted by position; byte offsets
     /// into `text`.
     pub fn find(&self, text: &str, lang: &Lang) -> Vec<Occurrence> {
-        self.find_cached(text, lang, &mut ScanCache::default())
-    }
-
-    /// [`TermMatcher::find`] reusing a worker's cache of word keys.
-    pub fn find_cached(&self, text: &str, lang: &Lang, cache: &mut ScanCache) -> Vec<Occurrence> {
         let Some(lm) = self.langs.get(lang.primary()) else {
             return Vec::new();
         };
-        if cache.keys.len() > 500_000 {
-            cache.keys.clear();
+        let mut memo: FxHashMap<(usize, &str), u32> = FxHashMap::default();
+        self.find_with(text, lm, |k_idx, surface| {
+            *memo
+                .entry((k_idx, surface))
+                .or_insert_with(|| lm.kinds[k_idx].id_of(&lm.normalizer, surface))
+        })
+    }
+
+    /// Prepares the key numbers of every word form in `text` (a whole version), so that
+    /// [`TermMatcher::find_in`] on its sentences does no stemming.
+    pub fn form_table<'t>(&self, text: &'t str, lang: &Lang) -> FormTable<'t> {
+        let Some(lm) = self.langs.get(lang.primary()) else {
+            return FormTable { ids: Vec::new() };
+        };
+        let mut tokens = Vec::new();
+        tokenize(text, &mut tokens);
+        let mut forms: FxHashMap<&'t str, ()> = FxHashMap::default();
+        for r in &tokens {
+            forms.insert(&text[r.clone()], ());
         }
-        let mut tokens = std::mem::take(&mut cache.tokens);
-        tokens.clear();
+        let forms: Vec<&'t str> = forms.into_keys().collect();
+        let ids = lm
+            .kinds
+            .iter()
+            .map(|km| {
+                forms
+                    .par_iter()
+                    .with_min_len(256)
+                    .map(|f| (*f, km.id_of(&lm.normalizer, f)))
+                    .filter(|(_, id)| *id != 0)
+                    .collect()
+            })
+            .collect();
+        FormTable { ids }
+    }
+
+    /// [`TermMatcher::find`] for a piece (sentence) of a text prepared with `forms`.
+    pub fn find_in(&self, text: &str, lang: &Lang, forms: &FormTable) -> Vec<Occurrence> {
+        let Some(lm) = self.langs.get(lang.primary()) else {
+            return Vec::new();
+        };
+        if forms.ids.len() != lm.kinds.len() {
+            return self.find(text, lang);
+        }
+        self.find_with(text, lm, |k_idx, surface| {
+            forms.ids[k_idx].get(surface).copied().unwrap_or(0)
+        })
+    }
+
+    fn find_with<'t>(
+        &self,
+        text: &'t str,
+        lm: &LangMatcher,
+        mut id_of: impl FnMut(usize, &'t str) -> u32,
+    ) -> Vec<Occurrence> {
+        let mut tokens = Vec::new();
         tokenize(text, &mut tokens);
         // (first token, token count, kind index, pattern index)
         let mut candidates: Vec<(usize, usize, usize, usize)> = Vec::new();
         let mut hay = String::new();
         let mut starts: Vec<usize> = Vec::with_capacity(tokens.len());
-        let mut lookup = (String::new(), 0usize, String::new());
         for (k_idx, km) in lm.kinds.iter().enumerate() {
             hay.clear();
             starts.clear();
@@ -239,23 +295,8 @@ impl TermMatcher {
                     hay.push(key_char(BREAK));
                 }
                 prev_end = Some(r.end);
-                let surface = &text[r.clone()];
-                lookup.0.clear();
-                lookup.0.push_str(lang.primary());
-                lookup.1 = k_idx;
-                lookup.2.clear();
-                lookup.2.push_str(surface);
-                let id = match cache.keys.get(&lookup) {
-                    Some(id) => *id,
-                    None => {
-                        let key = lm.normalizer.key(surface, km.kind);
-                        let id = km.vocab.get(&key).copied().unwrap_or(0);
-                        cache.keys.insert(lookup.clone(), id);
-                        id
-                    }
-                };
                 starts.push(hay.len());
-                hay.push(key_char(id));
+                hay.push(key_char(id_of(k_idx, &text[r.clone()])));
             }
             for m in km.automaton.find_overlapping_iter(&hay) {
                 let Ok(first) = starts.binary_search(&m.start()) else {
@@ -299,7 +340,6 @@ impl TermMatcher {
             }
         }
         out.sort();
-        cache.tokens = tokens;
         out
     }
 }
