@@ -119,6 +119,33 @@ fn bench(c: &mut Criterion) {
     let matcher = TermMatcher::new(&glossary, &langs, MatcherOptions::default());
     let index = TermIndex::build(&matcher, &versions);
     eprintln!("occurrences found: {}", index.len());
+    for v in &versions {
+        let t = std::time::Instant::now();
+        let mut tokens = Vec::new();
+        alinea::glossary::normalize::tokenize(&v.text, &mut tokens);
+        let t_tok = t.elapsed();
+        let t = std::time::Instant::now();
+        let forms = matcher.form_table(&v.text, &v.lang);
+        let t_forms = t.elapsed();
+        let t = std::time::Instant::now();
+        let n: usize = v
+            .sentences
+            .iter()
+            .map(|s| {
+                matcher
+                    .find_in_range(&v.text, s.range.clone(), &v.lang, &forms)
+                    .len()
+            })
+            .sum();
+        eprintln!(
+            "{}: {} tokens; tokenize {:?}, form table {:?}, scan on one thread {:?} ({n} found)",
+            v.lang,
+            tokens.len(),
+            t_tok,
+            t_forms,
+            t.elapsed()
+        );
+    }
     let mut group = c.benchmark_group("matcher");
     group.sample_size(10);
     group.bench_function("build 10k concepts x 5 langs", |b| {

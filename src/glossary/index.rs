@@ -23,14 +23,14 @@ fn scan_sentence(
     let Some(sentence) = version.sentences.get(idx) else {
         return Vec::new();
     };
+    if let Some(forms) = forms {
+        return matcher.find_in_range(&version.text, sentence.range.clone(), &version.lang, forms);
+    }
     let Some(text) = version.text.get(sentence.range.clone()) else {
         return Vec::new();
     };
     let offset = sentence.range.start;
-    let mut found = match forms {
-        Some(forms) => matcher.find_in(text, &version.lang, forms),
-        None => matcher.find(text, &version.lang),
-    };
+    let mut found = matcher.find(text, &version.lang);
     for o in &mut found {
         o.start += offset;
         o.end += offset;

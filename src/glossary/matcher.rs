@@ -87,11 +87,14 @@ pub struct TermMatcher {
     langs: FxHashMap<String, LangMatcher>,
 }
 
-/// Key numbers of every distinct word form of one text, per comparison kind, computed once
-/// (in parallel) so that scanning its sentences is only table look-ups. Build with
-/// [`TermMatcher::form_table`].
-pub struct FormTable<'t> {
-    ids: Vec<FxHashMap<&'t str, u32>>,
+/// The word tokens of one text with their key numbers per comparison kind, computed once per
+/// distinct word form (in parallel), so that scanning its sentences needs neither tokenising
+/// nor stemming. Build with [`TermMatcher::form_table`].
+pub struct FormTable {
+    /// Word tokens of the whole text.
+    tokens: Vec<Range<usize>>,
+    /// Per comparison kind, the key number of each token.
+    ids: Vec<Vec<u32>>,
 }
 
 /// Key number 1 stands for punctuation or a line break between two words: a multi-word term
@@ -225,63 +228,94 @@ impl TermMatcher {
         let Some(lm) = self.langs.get(lang.primary()) else {
             return Vec::new();
         };
-        let mut memo: FxHashMap<(usize, &str), u32> = FxHashMap::default();
-        self.find_with(text, lm, |k_idx, surface| {
-            *memo
-                .entry((k_idx, surface))
-                .or_insert_with(|| lm.kinds[k_idx].id_of(&lm.normalizer, surface))
-        })
-    }
-
-    /// Prepares the key numbers of every word form in `text` (a whole version), so that
-    /// [`TermMatcher::find_in`] on its sentences does no stemming.
-    pub fn form_table<'t>(&self, text: &'t str, lang: &Lang) -> FormTable<'t> {
-        let Some(lm) = self.langs.get(lang.primary()) else {
-            return FormTable { ids: Vec::new() };
-        };
         let mut tokens = Vec::new();
         tokenize(text, &mut tokens);
-        let mut forms: FxHashMap<&'t str, ()> = FxHashMap::default();
-        for r in &tokens {
-            forms.insert(&text[r.clone()], ());
-        }
-        let forms: Vec<&'t str> = forms.into_keys().collect();
+        let mut memo: FxHashMap<&str, u32> = FxHashMap::default();
+        let ids: Vec<Vec<u32>> = lm
+            .kinds
+            .iter()
+            .map(|km| {
+                memo.clear();
+                tokens
+                    .iter()
+                    .map(|r| {
+                        *memo
+                            .entry(&text[r.clone()])
+                            .or_insert_with(|| km.id_of(&lm.normalizer, &text[r.clone()]))
+                    })
+                    .collect()
+            })
+            .collect();
+        let ids: Vec<&[u32]> = ids.iter().map(Vec::as_slice).collect();
+        Self::find_with(text, lm, &tokens, &ids)
+    }
+
+    /// Tokenises `text` (a whole version) and computes the key numbers of its word forms, so
+    /// that [`TermMatcher::find_in_range`] on its sentences is only automaton work.
+    pub fn form_table(&self, text: &str, lang: &Lang) -> FormTable {
+        let mut tokens = Vec::new();
+        tokenize(text, &mut tokens);
+        let Some(lm) = self.langs.get(lang.primary()) else {
+            return FormTable {
+                tokens,
+                ids: Vec::new(),
+            };
+        };
+        let mut distinct: FxHashMap<&str, u32> = FxHashMap::default();
+        let token_form: Vec<u32> = tokens
+            .iter()
+            .map(|r| {
+                let next = distinct.len() as u32;
+                *distinct.entry(&text[r.clone()]).or_insert(next)
+            })
+            .collect();
+        let mut forms: Vec<(&str, u32)> = distinct.into_iter().collect();
+        forms.sort_unstable_by_key(|(_, i)| *i);
         let ids = lm
             .kinds
             .iter()
             .map(|km| {
-                forms
+                let form_ids: Vec<u32> = forms
                     .par_iter()
                     .with_min_len(256)
-                    .map(|f| (*f, km.id_of(&lm.normalizer, f)))
-                    .filter(|(_, id)| *id != 0)
-                    .collect()
+                    .map(|(f, _)| km.id_of(&lm.normalizer, f))
+                    .collect();
+                token_form.iter().map(|&f| form_ids[f as usize]).collect()
             })
             .collect();
-        FormTable { ids }
+        FormTable { tokens, ids }
     }
 
-    /// [`TermMatcher::find`] for a piece (sentence) of a text prepared with `forms`.
-    pub fn find_in(&self, text: &str, lang: &Lang, forms: &FormTable) -> Vec<Occurrence> {
+    /// Occurrences in `range` (a sentence) of `text`, the text `forms` was built from; byte
+    /// offsets into `text`. Words cut by the range's ends are not part of it.
+    pub fn find_in_range(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        lang: &Lang,
+        forms: &FormTable,
+    ) -> Vec<Occurrence> {
         let Some(lm) = self.langs.get(lang.primary()) else {
             return Vec::new();
         };
         if forms.ids.len() != lm.kinds.len() {
-            return self.find(text, lang);
+            return Vec::new();
         }
-        self.find_with(text, lm, |k_idx, surface| {
-            forms.ids[k_idx].get(surface).copied().unwrap_or(0)
-        })
+        let first = forms.tokens.partition_point(|t| t.start < range.start);
+        let end = forms.tokens.partition_point(|t| t.end <= range.end);
+        if first >= end {
+            return Vec::new();
+        }
+        let ids: Vec<&[u32]> = forms.ids.iter().map(|v| &v[first..end]).collect();
+        Self::find_with(text, lm, &forms.tokens[first..end], &ids)
     }
 
-    fn find_with<'t>(
-        &self,
-        text: &'t str,
+    fn find_with(
+        text: &str,
         lm: &LangMatcher,
-        mut id_of: impl FnMut(usize, &'t str) -> u32,
+        tokens: &[Range<usize>],
+        ids: &[&[u32]],
     ) -> Vec<Occurrence> {
-        let mut tokens = Vec::new();
-        tokenize(text, &mut tokens);
         // (first token, token count, kind index, pattern index)
         let mut candidates: Vec<(usize, usize, usize, usize)> = Vec::new();
         let mut hay = String::new();
@@ -290,13 +324,13 @@ impl TermMatcher {
             hay.clear();
             starts.clear();
             let mut prev_end: Option<usize> = None;
-            for r in &tokens {
+            for (r, &id) in tokens.iter().zip(ids[k_idx]) {
                 if prev_end.is_some_and(|e| is_break(&text[e..r.start])) {
                     hay.push(key_char(BREAK));
                 }
                 prev_end = Some(r.end);
                 starts.push(hay.len());
-                hay.push(key_char(id_of(k_idx, &text[r.clone()])));
+                hay.push(key_char(id));
             }
             for m in km.automaton.find_overlapping_iter(&hay) {
                 let Ok(first) = starts.binary_search(&m.start()) else {

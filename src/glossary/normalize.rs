@@ -28,12 +28,12 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 pub fn tokenize(text: &str, out: &mut Vec<Range<usize>>) {
     let mut start: Option<usize> = None;
     for (i, c) in text.char_indices() {
-        if is_cjk(c) {
+        if !c.is_ascii() && is_cjk(c) {
             if let Some(s) = start.take() {
                 out.push(s..i);
             }
             out.push(i..i + c.len_utf8());
-        } else if c.is_alphanumeric() || is_combining_mark(c) || c == '\u{200c}' {
+        } else if is_word_char(c) {
             if start.is_none() {
                 start = Some(i);
             }
@@ -44,6 +44,17 @@ pub fn tokenize(text: &str, out: &mut Vec<Range<usize>>) {
     if let Some(s) = start {
         out.push(s..text.len());
     }
+}
+
+/// Letters, digits, combining marks and ZWNJ; fast paths for ASCII, Cyrillic and Arabic.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    matches!(c, '\u{0410}'..='\u{044F}' | 'ё' | 'Ё' | '\u{0621}'..='\u{065F}')
+        || c.is_alphanumeric()
+        || is_combining_mark(c)
+        || c == '\u{200c}'
 }
 
 fn is_cjk(c: char) -> bool {
