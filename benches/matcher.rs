@@ -146,6 +146,30 @@ fn bench(c: &mut Criterion) {
             t.elapsed()
         );
     }
+    // CPU time of the whole scan, from /proc (Linux): what the scan costs independently of
+    // other processes competing for the cores while the wall time is measured.
+    let cpu = || -> Option<f64> {
+        let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+        let after = stat.rsplit_once(')')?.1;
+        let fields: Vec<&str> = after.split_whitespace().collect();
+        let ticks: f64 =
+            fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+        Some(ticks / 100.0)
+    };
+    let runs = 5;
+    let (c0, t0) = (cpu(), std::time::Instant::now());
+    for _ in 0..runs {
+        black_box(TermIndex::build(&matcher, &versions));
+    }
+    let wall = t0.elapsed().as_secs_f64() / runs as f64;
+    if let (Some(a), Some(b)) = (c0, cpu()) {
+        eprintln!(
+            "full scan: wall {:.0} ms, CPU {:.0} ms per scan ({} threads)",
+            wall * 1000.0,
+            (b - a) * 1000.0 / runs as f64,
+            rayon::current_num_threads()
+        );
+    }
     let mut group = c.benchmark_group("matcher");
     group.sample_size(10);
     group.bench_function("build 10k concepts x 5 langs", |b| {
