@@ -54,7 +54,10 @@ impl TermIndex {
     /// Scans every sentence of every version (in parallel).
     pub fn build(matcher: &TermMatcher, versions: &[Version]) -> Self {
         TermIndex {
-            versions: versions.iter().map(|v| scan_version(matcher, v)).collect(),
+            versions: versions
+                .par_iter()
+                .map(|v| scan_version(matcher, v))
+                .collect(),
         }
     }
 
