@@ -1,1 +1,88 @@
-//! (being written)
+//! Term-consistency checks: for every aligned row, do the translations use the glossary's
+//! terms for the concepts the pivot mentions?
+//!
+//! Kinds of [`Finding`]:
+//! - `Missing`: the pivot cell mentions a concept, another version's cell (not empty) has none
+//!   of its preferred or allowed terms (only when the glossary has terms in that language).
+//! - `Forbidden`: a forbidden term is used (any version, pivot included; also without alignment).
+//! - `Variant`: an allowed term is used where a preferred one exists.
+//! - `Collision`: one text span is a term of two or more concepts (the glossary lists the same
+//!   term for different concepts, and the text uses it); one finding per concept.
+//!
+//! Accepted findings are remembered in `Project::accepted_findings` by [`Finding::key`], which
+//! names the version and its sentence index rather than the row, so re-aligning keeps them.
+
+mod report;
+mod terms;
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+pub use report::{KindCounts, counts, html_report, write_csv_report};
+pub use terms::{check_with_index, run_checks};
+
+/// What is wrong.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum FindingKind {
+    /// No preferred/allowed term for a concept the pivot mentions.
+    Missing,
+    /// A forbidden term is used.
+    Forbidden,
+    /// An allowed, not preferred, term is used.
+    Variant,
+    /// The used term belongs to several concepts.
+    Collision,
+}
+
+impl FindingKind {
+    /// Lower-case name for CLI output and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::Missing => "missing",
+            FindingKind::Forbidden => "forbidden",
+            FindingKind::Variant => "variant",
+            FindingKind::Collision => "collision",
+        }
+    }
+}
+
+/// One consistency problem.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Alignment row (or sentence index when the project has no alignment).
+    pub row: usize,
+    /// Version index in `Project::versions`.
+    pub version: usize,
+    /// The version's name (file name), part of the key.
+    pub version_name: String,
+    /// First sentence of the version's cell in that row (stable under re-alignment).
+    pub sentence: usize,
+    /// Concept id.
+    pub concept: String,
+    /// Language of the version.
+    pub lang: String,
+    /// What is wrong.
+    pub kind: FindingKind,
+    /// The term as used in the text; for `Missing`, the expected preferred term.
+    pub text: String,
+    /// Byte ranges in the version's text (empty for `Missing`).
+    pub ranges: Vec<Range<usize>>,
+    /// True if the editor accepted this finding.
+    pub accepted: bool,
+}
+
+impl Finding {
+    /// Stable key for `Project::accepted_findings`.
+    pub fn key(&self) -> String {
+        format!(
+            "{}|{}|{}|{}|s{}|{}",
+            self.kind.as_str(),
+            self.concept,
+            self.lang,
+            self.version_name,
+            self.sentence,
+            self.text
+        )
+    }
+}

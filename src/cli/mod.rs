@@ -65,10 +65,24 @@ pub fn run() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("alinea: {err:#}");
+            eprintln!("alinea: {}", one_line(&err));
             ExitCode::from(1)
         }
     }
+}
+
+/// The error and its causes on one line, skipping causes the message already quotes
+/// (library errors often include their source's text).
+fn one_line(err: &anyhow::Error) -> String {
+    let mut message = err.to_string();
+    for cause in err.chain().skip(1) {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+    }
+    message.replace('\n', " ")
 }
 
 #[cfg(feature = "gui")]

@@ -1,11 +1,57 @@
-//! The desktop app (being written).
+//! The desktop app (eframe/egui 0.37): the window where an editor checks and corrects the
+//! alignment of two or more versions.
+//!
+//! Shape (after rerun and the egui demo app): panels read the [`session::Session`] and push
+//! [`action::Action`]s; [`app::AlineaApp`] applies them after drawing through
+//! [`dispatch`], the one place that touches the undo history, the dirty mark and files.
+//! Long work (loading, aligning) runs in [`jobs`] threads with progress and cancel. The app is
+//! constructible without eframe ([`app::AlineaApp::new`] + [`app::AlineaApp::show`]) so
+//! egui_kittest tests and the frame-time bench drive the real UI.
 
+pub mod action;
+pub mod app;
+pub mod dispatch;
+pub mod file_dialog;
 pub mod fonts;
+pub mod jobs;
+pub mod navigation;
+pub mod panels;
+pub mod recovery;
+pub mod sample;
+pub mod session;
+pub mod settings;
 pub mod widgets;
 
 use std::path::PathBuf;
 
-/// Opens the app window.
-pub fn run(_files: Vec<PathBuf>) -> anyhow::Result<()> {
-    anyhow::bail!("not written yet")
+pub use app::{AlineaApp, StartOptions};
+
+/// Opens the app window; `files` is a project file or documents for a new project.
+pub fn run(files: Vec<PathBuf>) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Alinea")
+            .with_app_id("alinea")
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "alinea",
+        options,
+        Box::new(move |cc| {
+            let stored = cc
+                .storage
+                .and_then(|s| eframe::get_value::<settings::AppSettings>(s, settings::STORAGE_KEY))
+                .unwrap_or_default();
+            let start = StartOptions {
+                files,
+                settings: stored,
+                recovery_dir: recovery::default_dir(),
+            };
+            Ok(Box::new(AlineaApp::new(&cc.egui_ctx, start)))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }

@@ -1,0 +1,306 @@
+//! Banded dynamic programming over beads: the cheapest path from (0, 0) to (n, m) through a
+//! band around a centre line, storing one byte (the bead shape) per cell of the band.
+//!
+//! The centre line runs through anchor points that occur exactly once in each document
+//! (longest increasing chain, so stray matches drop out), interpolated linearly between them;
+//! without anchors it is the diagonal. The band is `±width` sentences around it and each row
+//! is stretched so that consecutive rows overlap (every cell is reachable). If the best path
+//! touches the band edge, the search is repeated around the path it found, with the band
+//! doubled only near the rows where it touched (a few rounds at most), so an omitted or
+//! added paragraph far from any anchor is still found without widening the whole band.
+//!
+//! Memory: one byte of backpointer per band cell (`Σ (2·widthᵢ + 1)`, about 49 bytes per
+//! pivot sentence) plus four rows of `f32` costs.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::cost::{BEADS, PairCost};
+use crate::progress::{Cancelled, Progress};
+
+/// One bead of a pairwise alignment: pivot sentences `a` with other sentences `b`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bead {
+    /// Pivot sentence range.
+    pub a: Range<usize>,
+    /// Other version's sentence range.
+    pub b: Range<usize>,
+    /// Cost of the bead in nats (lower is better).
+    pub cost: f32,
+}
+
+/// Half-width of the first band, in sentences.
+const FIRST_WIDTH: usize = 24;
+/// Largest band we allocate, in cells (bytes of backpointers).
+const MAX_CELLS: usize = 400_000_000;
+/// Anchors whose reward is at least this can steer the band (numbers, codes, names, concepts).
+const STEERING_REWARD: f32 = 1.2;
+/// Searches per pair at most (the first plus re-centred, locally widened ones).
+const MAX_ROUNDS: usize = 6;
+/// Rows between progress reports and cancellation checks.
+const ROWS_PER_TICK: usize = 1024;
+
+const UNREACHED: u8 = u8::MAX;
+
+/// Aligns the two sides of `cost`; reports progress in units of pivot sentences searched.
+pub fn align_pair(cost: &PairCost<'_>, progress: &Progress) -> Result<Vec<Bead>, Cancelled> {
+    let (n, m) = (cost.a.len(), cost.b.len());
+    let mut centre = if cost.length_only {
+        diagonal(n, m)
+    } else {
+        anchor_centre(cost, n, m)
+    };
+    let mut widths = vec![FIRST_WIDTH; n + 1];
+    let widest = n.max(m).max(1);
+    for _round in 0..MAX_ROUNDS {
+        let (beads, touched) = search(cost, &centre, &widths, progress)?;
+        if touched.is_empty() {
+            return Ok(beads);
+        }
+        // Re-centre on the path found and double the band around the rows that touched it.
+        centre = path_centre(&beads, n);
+        let mut grown = widths.clone();
+        for &t in &touched {
+            let w = (widths[t] * 2).min(widest);
+            let reach = 2 * w;
+            for g in &mut grown[t.saturating_sub(reach)..(t + reach + 1).min(n + 1)] {
+                *g = (*g).max(w);
+            }
+        }
+        let cells: usize = grown.iter().map(|w| 2 * w + 1).sum();
+        if grown == widths || cells > MAX_CELLS {
+            return Ok(beads);
+        }
+        widths = grown;
+    }
+    Ok(search(cost, &centre, &widths, progress)?.0)
+}
+
+/// Row-by-row position of a path: the other-side index where it leaves each pivot row.
+fn path_centre(beads: &[Bead], n: usize) -> Vec<f64> {
+    let mut centre = vec![f64::NAN; n + 1];
+    centre[0] = 0.0;
+    for bead in beads {
+        centre[bead.a.end] = bead.b.end as f64;
+    }
+    let mut last = 0.0;
+    for c in &mut centre {
+        if c.is_nan() {
+            *c = last;
+        } else {
+            last = *c;
+        }
+    }
+    centre
+}
+
+fn diagonal(n: usize, m: usize) -> Vec<f64> {
+    (0..=n)
+        .map(|i| {
+            if n == 0 {
+                0.0
+            } else {
+                i as f64 * m as f64 / n as f64
+            }
+        })
+        .collect()
+}
+
+/// Centre line through the longest increasing chain of one-to-one anchor matches.
+fn anchor_centre(cost: &PairCost<'_>, n: usize, m: usize) -> Vec<f64> {
+    let unique = |side: &super::cost::Side, len: usize| {
+        let mut seen: HashMap<u64, Option<usize>> = HashMap::new();
+        for s in 0..len {
+            for x in side.anchors.of(s) {
+                if x.reward >= STEERING_REWARD {
+                    seen.entry(x.key)
+                        .and_modify(|v| *v = None)
+                        .or_insert(Some(s));
+                }
+            }
+        }
+        seen
+    };
+    let ua = unique(cost.a, n);
+    let ub = unique(cost.b, m);
+    let mut pairs: Vec<(usize, usize)> = ua
+        .iter()
+        .filter_map(|(k, &i)| Some((i?, (*ub.get(k)?)?)))
+        .collect();
+    pairs.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+    let chain = longest_increasing(&pairs);
+    let mut points = vec![(0.0, 0.0)];
+    for (i, j) in chain {
+        points.push((i as f64 + 0.5, j as f64 + 0.5));
+    }
+    points.push((n as f64, m as f64));
+    let mut centre = Vec::with_capacity(n + 1);
+    let mut k = 0;
+    for i in 0..=n {
+        let x = i as f64;
+        while k + 2 < points.len() && points[k + 1].0 <= x {
+            k += 1;
+        }
+        let (x0, y0) = points[k];
+        let (x1, y1) = points[k + 1];
+        let y = if x1 > x0 {
+            y0 + (y1 - y0) * ((x - x0) / (x1 - x0)).clamp(0.0, 1.0)
+        } else {
+            y1
+        };
+        centre.push(y);
+    }
+    centre
+}
+
+/// Longest chain strictly increasing in both coordinates (pairs sorted by i, then j descending).
+fn longest_increasing(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut tails: Vec<usize> = Vec::new(); // index into pairs of the tail of each length
+    let mut parent: Vec<Option<usize>> = vec![None; pairs.len()];
+    for (idx, &(_, j)) in pairs.iter().enumerate() {
+        let pos = tails.partition_point(|&t| pairs[t].1 < j);
+        parent[idx] = pos.checked_sub(1).map(|p| tails[p]);
+        if pos == tails.len() {
+            tails.push(idx);
+        } else {
+            tails[pos] = idx;
+        }
+    }
+    let mut chain = Vec::new();
+    let mut cur = tails.last().copied();
+    while let Some(idx) = cur {
+        chain.push(pairs[idx]);
+        cur = parent[idx];
+    }
+    chain.reverse();
+    chain
+}
+
+/// One band search; returns the beads and the rows where the path touched the band edge.
+fn search(
+    cost: &PairCost<'_>,
+    centre: &[f64],
+    widths: &[usize],
+    progress: &Progress,
+) -> Result<(Vec<Bead>, Vec<usize>), Cancelled> {
+    let (n, m) = (cost.a.len(), cost.b.len());
+    let mut lo = vec![0usize; n + 1];
+    let mut hi = vec![0usize; n + 1];
+    for i in 0..=n {
+        let c = centre[i].round() as i64;
+        let width = widths[i] as i64;
+        lo[i] = (c - width).clamp(0, m as i64) as usize;
+        hi[i] = (c + width).clamp(0, m as i64) as usize;
+    }
+    lo[0] = 0;
+    hi[n] = m;
+    for i in 1..=n {
+        lo[i] = lo[i].max(lo[i - 1]);
+    }
+    for i in (0..n).rev() {
+        hi[i] = hi[i].min(hi[i + 1]).max(lo[i + 1]).max(lo[i]);
+    }
+    let mut row_start = Vec::with_capacity(n + 2);
+    let mut cells = 0usize;
+    for i in 0..=n {
+        row_start.push(cells);
+        cells += hi[i] - lo[i] + 1;
+    }
+    let mut back = vec![UNREACHED; cells];
+    let mut rows: [Vec<f32>; 4] = Default::default();
+    for i in 0..=n {
+        if i % ROWS_PER_TICK == 0 && i > 0 {
+            progress.advance(ROWS_PER_TICK as u64);
+            progress.check()?;
+        }
+        let mut row = std::mem::take(&mut rows[i % 4]);
+        row.clear();
+        row.resize(hi[i] - lo[i] + 1, f32::INFINITY);
+        for j in lo[i]..=hi[i] {
+            let mut best = if i == 0 && j == 0 { 0.0 } else { f32::INFINITY };
+            let mut best_bead = UNREACHED;
+            for (bead, &(na, nb)) in BEADS.iter().enumerate() {
+                if na > i || nb > j {
+                    continue;
+                }
+                let (pi, pj) = (i - na, j - nb);
+                if pj < lo[pi] || pj > hi[pi] {
+                    continue;
+                }
+                let prev = if na == 0 {
+                    row[pj - lo[pi]]
+                } else {
+                    rows[pi % 4][pj - lo[pi]]
+                };
+                if !prev.is_finite() || prev >= best {
+                    continue;
+                }
+                // A run of omitted (or added) sentences pays the opening cost once.
+                let continues_run = match bead {
+                    1 => back[row_start[pi] + pj - lo[pi]] == 1,
+                    2 => back[row_start[i] + pj - lo[i]] == 2,
+                    _ => false,
+                };
+                let total = prev
+                    + if continues_run {
+                        cost.skip_extend(bead, pi, pj)
+                    } else {
+                        cost.bead(bead, pi, pj)
+                    };
+                if total < best {
+                    best = total;
+                    best_bead = bead as u8;
+                }
+            }
+            row[j - lo[i]] = best;
+            back[row_start[i] + j - lo[i]] = best_bead;
+        }
+        rows[i % 4] = row;
+    }
+    progress.advance((n % ROWS_PER_TICK) as u64);
+    // Walk back from (n, m).
+    let (mut i, mut j) = (n, m);
+    let mut beads = Vec::new();
+    let mut touched = Vec::new();
+    while i > 0 || j > 0 {
+        let at_edge = (j == lo[i] && lo[i] > 0) || (j == hi[i] && hi[i] < m);
+        if at_edge && i < n {
+            touched.push(i);
+        }
+        let b = back[row_start[i] + j - lo[i]];
+        let Some(&(na, nb)) = BEADS.get(b as usize) else {
+            // Unreachable cell: cannot happen with overlapping rows; close the path safely.
+            beads.push(Bead {
+                a: 0..i,
+                b: 0..j,
+                cost: f32::INFINITY,
+            });
+            break;
+        };
+        let (pi, pj) = (i - na, j - nb);
+        beads.push(Bead {
+            a: pi..i,
+            b: pj..j,
+            cost: cost.bead(b as usize, pi, pj),
+        });
+        i = pi;
+        j = pj;
+    }
+    beads.reverse();
+    Ok((beads, touched))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chain_drops_crossing_pairs() {
+        let mut pairs = vec![(0, 0), (1, 5), (2, 2), (3, 3), (4, 1), (5, 6)];
+        pairs.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+        assert_eq!(
+            longest_increasing(&pairs),
+            vec![(0, 0), (2, 2), (3, 3), (5, 6)]
+        );
+    }
+}

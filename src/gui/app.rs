@@ -1,0 +1,245 @@
+//! The app: owns the session, the jobs and the panels' view state; draws the panels, then
+//! applies the actions they recorded (see [`super::dispatch`]). Works with or without eframe:
+//! tests and benches call [`AlineaApp::new`] and [`AlineaApp::show`] on a bare egui context.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use super::action::Action;
+use super::jobs::Jobs;
+use super::panels::{self, UiState};
+use super::recovery::{self, Recovered};
+use super::session::Session;
+use super::settings::{self, AppSettings};
+use super::{dispatch, fonts};
+
+/// How the app starts.
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    /// A project file, or documents for a new project; empty: last project or the sample.
+    pub files: Vec<PathBuf>,
+    /// Settings from the previous run.
+    pub settings: AppSettings,
+    /// Folder of the crash-recovery file.
+    pub recovery_dir: PathBuf,
+}
+
+/// The Alinea window.
+pub struct AlineaApp {
+    /// The open project, if any.
+    pub session: Option<Session>,
+    /// Background work.
+    pub jobs: Jobs,
+    /// Recent projects and other settings kept between runs.
+    pub settings: AppSettings,
+    /// Panels' view state.
+    pub ui: UiState,
+    /// Use native file dialogs (rfd); off in tests, which use typed paths.
+    pub native_dialogs: bool,
+    pub(crate) recovery_dir: PathBuf,
+    pub(crate) actions: Vec<Action>,
+    /// An action waiting for the answer to "save changes?".
+    pub(crate) pending: Option<Action>,
+    /// Set when the editor chose to discard changes for the pending action.
+    pub(crate) discard_ok: bool,
+    /// A project found in the recovery folder, offered at start.
+    pub(crate) recovered: Option<Recovered>,
+    pub(crate) last_autosave: Instant,
+    pub(crate) allow_close: bool,
+    title: String,
+    theme_dark: Option<bool>,
+}
+
+impl AlineaApp {
+    /// Sets up fonts and theme on `ctx` and starts opening what `start` asks for.
+    pub fn new(ctx: &egui::Context, start: StartOptions) -> Self {
+        let mut app = Self::bare(ctx, start.settings, start.recovery_dir);
+        let files = start.files;
+        let is_project = |p: &PathBuf| p.extension().is_some_and(|e| e == "alinea");
+        if let [one] = files.as_slice()
+            && is_project(one)
+        {
+            dispatch::open_project(&mut app, one);
+        } else if !files.is_empty() {
+            app.ui.new_project = Some(panels::versions::Draft::default());
+            app.jobs
+                .load_documents(ctx, files, Default::default(), true);
+        } else if app.recovered.is_none() {
+            let last = app.settings.last_project.clone().filter(|p| p.exists());
+            match last {
+                Some(path) => dispatch::open_project(&mut app, &path),
+                None => app.jobs.sample(ctx),
+            }
+        }
+        app
+    }
+
+    fn bare(ctx: &egui::Context, settings: AppSettings, recovery_dir: PathBuf) -> Self {
+        fonts::install(ctx);
+        AlineaApp {
+            session: None,
+            jobs: Jobs::default(),
+            settings,
+            ui: UiState::default(),
+            native_dialogs: true,
+            recovered: recovery::pending(&recovery_dir),
+            recovery_dir,
+            actions: Vec::new(),
+            pending: None,
+            discard_ok: false,
+            last_autosave: Instant::now(),
+            allow_close: false,
+            title: String::new(),
+            theme_dark: None,
+        }
+    }
+
+    /// An app showing `session` right away (tests, benches); no start-up work.
+    pub fn with_session(ctx: &egui::Context, session: Session, recovery_dir: PathBuf) -> Self {
+        let mut app = Self::bare(ctx, AppSettings::default(), recovery_dir);
+        app.recovered = None;
+        app.session = Some(session);
+        app
+    }
+
+    /// Records an action to apply after this frame's drawing.
+    pub fn push(&mut self, action: Action) {
+        self.actions.push(action);
+    }
+
+    /// The recovery folder in use.
+    pub fn recovery_dir(&self) -> &std::path::Path {
+        &self.recovery_dir
+    }
+
+    /// Draws the whole window into `ui` and applies what the editor asked for.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if let Some(out) = self.jobs.poll() {
+            dispatch::job_finished(self, &ctx, out);
+        }
+        self.read_shortcuts(&ctx);
+        let dropped = panels::dropped_paths(&ctx);
+        if !dropped.is_empty() {
+            dispatch::files_dropped(self, dropped);
+        }
+
+        panels::menu_bar::show(self, ui);
+        panels::status_bar::show(self, ui);
+        if self.ui.find.open && self.session.is_some() && self.ui.new_project.is_none() {
+            panels::find::show(self, ui);
+        }
+        if self.ui.help_open {
+            panels::help::show(self, ui);
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            if self.ui.new_project.is_some() {
+                panels::versions::show(self, ui);
+            } else if self.session.is_some() {
+                panels::alignment_table::show(self, ui);
+            } else {
+                panels::dialogs::welcome(self, ui);
+            }
+        });
+        panels::sentence_editor::show(self, &ctx);
+        panels::dialogs::show(self, &ctx);
+
+        for action in std::mem::take(&mut self.actions) {
+            dispatch::apply(self, &ctx, action);
+        }
+        self.after_frame(&ctx);
+    }
+
+    fn read_shortcuts(&mut self, ctx: &egui::Context) {
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+            // Escape closes the innermost open thing.
+            if self.ui.path_prompt.take().is_none()
+                && self.pending.take().is_none()
+                && self.ui.sentence_editor.take().is_none()
+            {
+                self.ui.find.open = false;
+            }
+        }
+        let typing = ctx.egui_wants_keyboard_input();
+        let modal_open =
+            self.pending.is_some() || self.recovered.is_some() || self.ui.path_prompt.is_some();
+        if modal_open {
+            return;
+        }
+        for action in Action::COMMANDS {
+            if typing && action.yields_to_text_field() {
+                continue;
+            }
+            let shortcuts = [action.shortcut(), action.alt_shortcut()];
+            let pressed = shortcuts
+                .iter()
+                .flatten()
+                .any(|s| ctx.input_mut(|i| i.consume_shortcut(s)));
+            if pressed {
+                self.actions.push(action.clone());
+            }
+        }
+    }
+
+    fn after_frame(&mut self, ctx: &egui::Context) {
+        let title = match &self.session {
+            Some(s) => s.title(),
+            None => "Alinea".to_string(),
+        };
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+        let dark = self
+            .session
+            .as_ref()
+            .map_or(self.settings.dark_mode, |s| s.project.view.dark_mode);
+        if self.theme_dark != Some(dark) {
+            ctx.set_theme(if dark {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
+            self.theme_dark = Some(dark);
+        }
+        let lost_focus = ctx.input(|i| {
+            i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::WindowFocused(false)))
+        });
+        if lost_focus || self.last_autosave.elapsed() >= recovery::AUTOSAVE_INTERVAL {
+            dispatch::autosave(self);
+        }
+        if self.jobs.is_busy() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        ctx.request_repaint_after(recovery::AUTOSAVE_INTERVAL);
+    }
+
+    /// The window title the app last set.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+}
+
+impl eframe::App for AlineaApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.push(Action::Quit);
+        }
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if let Some(path) = self.session.as_ref().and_then(|s| s.path.clone()) {
+            self.settings.last_project = Some(path);
+        }
+        eframe::set_value(storage, settings::STORAGE_KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        recovery::clear(&self.recovery_dir);
+    }
+}

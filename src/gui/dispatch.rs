@@ -1,0 +1,386 @@
+//! Applies [`Action`]s: the one place that turns intent into `Edit`s on the history, file IO
+//! and job starts, and that keeps the dirty mark, the recovery file and the recent list true.
+
+use std::path::{Path, PathBuf};
+
+use crate::edit::{Edit, MoveDirection};
+use crate::model::RowStatus;
+use crate::project;
+
+use super::action::Action;
+use super::app::AlineaApp;
+use super::file_dialog::{self, NoDialog};
+use super::jobs::JobOutput;
+use super::panels::{PathPrompt, PathPurpose, sentence_editor, versions};
+use super::session::Session;
+use super::{navigation, recovery};
+
+/// Applies one action.
+pub fn apply(app: &mut AlineaApp, ctx: &egui::Context, action: Action) {
+    if action.edits_project() && app.jobs.is_busy() {
+        app.ui
+            .error("Wait for the running job to finish (or cancel it) first");
+        return;
+    }
+    match action {
+        Action::NewProject
+        | Action::OpenProject
+        | Action::OpenPath(_)
+        | Action::CloseProject
+        | Action::Quit
+            if needs_save_prompt(app) =>
+        {
+            app.pending = Some(action);
+        }
+        Action::NewProject => {
+            close_session(app);
+            app.ui.new_project = Some(versions::Draft::default());
+            app.ui.info("New project: add two or more versions");
+        }
+        Action::OpenProject => match file_dialog::pick_project(app) {
+            Ok(Some(path)) => {
+                close_session(app);
+                open_project(app, &path);
+            }
+            Ok(None) => {}
+            Err(NoDialog) => prompt_path(app, PathPurpose::Open),
+        },
+        Action::OpenPath(path) => {
+            close_session(app);
+            open_project(app, &path);
+        }
+        Action::ChooseDocuments => match file_dialog::pick_documents(app) {
+            Ok(Some(paths)) => app.push(Action::AddDocuments(paths)),
+            Ok(None) => {}
+            Err(NoDialog) => prompt_path(app, PathPurpose::AddDocuments),
+        },
+        Action::AddDocuments(paths) => {
+            if app.ui.new_project.is_none() {
+                app.ui.new_project = Some(versions::Draft::default());
+            }
+            app.jobs
+                .load_documents(ctx, paths, Default::default(), false);
+        }
+        Action::AlignNewProject => {
+            if let Some(draft) = &app.ui.new_project {
+                if draft.versions.len() < 2 {
+                    app.ui.error("Add at least two versions to align");
+                } else {
+                    app.jobs.align(ctx, draft.versions.clone(), draft.pivot);
+                }
+            }
+        }
+        Action::CancelJob => app.jobs.cancel(),
+        Action::Save => {
+            save_current(app);
+        }
+        Action::SaveAs => match file_dialog::pick_save_path(app) {
+            Ok(Some(path)) => save_to(app, &path),
+            Ok(None) => {}
+            Err(NoDialog) => prompt_path(app, PathPurpose::SaveAs),
+        },
+        Action::SaveTo(path) => save_to(app, &path),
+        Action::CloseProject => {
+            close_session(app);
+            app.ui.new_project = None;
+        }
+        Action::Quit => {
+            recovery::clear(&app.recovery_dir);
+            app.allow_close = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        Action::Undo | Action::Redo => undo_redo(app, action == Action::Redo),
+        Action::Realign => {
+            if let Some(s) = &app.session {
+                app.jobs.realign(ctx, &s.project, s.history.revision());
+            }
+        }
+        Action::EditSentences => {
+            if let Some(s) = &app.session {
+                app.ui.sentence_editor = sentence_editor::SentenceEditor::open(s);
+            }
+        }
+        Action::ToggleFind => {
+            app.ui.find.open = !app.ui.find.open;
+            app.ui.find.focus_query = app.ui.find.open;
+        }
+        Action::ToggleHelp => app.ui.help_open = !app.ui.help_open,
+        Action::ToggleTheme => match &mut app.session {
+            Some(s) => {
+                s.project.view.dark_mode = !s.project.view.dark_mode;
+                s.view_dirty = true;
+                app.settings.dark_mode = s.project.view.dark_mode;
+            }
+            None => app.settings.dark_mode = !app.settings.dark_mode,
+        },
+        other => {
+            if let Some((label, edit)) = edit_for(app, &other) {
+                apply_edit(app, label, edit);
+            } else {
+                navigation::apply(app, &other);
+            }
+        }
+    }
+}
+
+/// The core edit an editing action stands for at the current cell.
+fn edit_for(app: &AlineaApp, action: &Action) -> Option<(&'static str, Edit)> {
+    let s = app.session.as_ref()?;
+    let row = s.cursor.row;
+    let version = s.cursor.version;
+    let edit = match action {
+        Action::ToggleConfirm => {
+            let confirmed = s.project.alignment.rows.get(row)?.is_confirmed();
+            let status = if confirmed {
+                RowStatus::Auto
+            } else {
+                RowStatus::Confirmed
+            };
+            let label = if confirmed {
+                "Unconfirm row"
+            } else {
+                "Confirm row"
+            };
+            return Some((label, Edit::SetRowStatus { row, status }));
+        }
+        Action::MergeWithNext => Edit::MergeWithNext { row },
+        Action::SplitRow => Edit::SplitRow { row },
+        Action::MoveSentenceUp => Edit::MoveSentence {
+            row,
+            version,
+            direction: MoveDirection::Up,
+        },
+        Action::MoveSentenceDown => Edit::MoveSentence {
+            row,
+            version,
+            direction: MoveDirection::Down,
+        },
+        Action::InsertEmptyCell => Edit::InsertEmptyCell { row, version },
+        Action::RemoveEmptyCell => Edit::RemoveEmptyCell { row, version },
+        Action::JoinWithNextSentence => {
+            let cell = s.project.alignment.rows.get(row)?.cells.get(version)?;
+            Edit::JoinSentences {
+                version,
+                sentence: cell.end.checked_sub(1)?,
+            }
+        }
+        Action::SplitSentenceAt {
+            version,
+            sentence,
+            at,
+        } => Edit::SplitSentence {
+            version: *version,
+            sentence: *sentence,
+            at: *at,
+        },
+        Action::JoinSentence { version, sentence } => Edit::JoinSentences {
+            version: *version,
+            sentence: *sentence,
+        },
+        Action::SetSentenceText {
+            version,
+            sentence,
+            text,
+        } => Edit::EditText {
+            version: *version,
+            sentence: *sentence,
+            text: text.clone(),
+        },
+        _ => return None,
+    };
+    Some((action.label(), edit))
+}
+
+/// Applies `edit` as one undoable step; reports a refused edit in the status bar.
+pub fn apply_edit(app: &mut AlineaApp, label: &str, edit: Edit) {
+    let Some(s) = &mut app.session else {
+        return;
+    };
+    match s.history.apply(&mut s.project, label, edit) {
+        Ok(()) => {
+            s.clamp_cursor();
+            app.ui.info(label.to_string());
+        }
+        Err(e) => app.ui.error(format!("{label}: {e}")),
+    }
+}
+
+fn undo_redo(app: &mut AlineaApp, redo: bool) {
+    let Some(s) = &mut app.session else {
+        return;
+    };
+    let result = if redo {
+        s.history.redo(&mut s.project)
+    } else {
+        s.history.undo(&mut s.project)
+    };
+    s.clamp_cursor();
+    let verb = if redo { "Redo" } else { "Undo" };
+    match result {
+        Ok(Some(label)) => app.ui.info(format!("{verb}: {label}")),
+        Ok(None) => app.ui.info(format!("Nothing to {}", verb.to_lowercase())),
+        Err(e) => app.ui.error(format!("{verb} failed: {e}")),
+    }
+}
+
+fn needs_save_prompt(app: &mut AlineaApp) -> bool {
+    let dirty = app.session.as_ref().is_some_and(|s| s.is_dirty());
+    dirty && !std::mem::take(&mut app.discard_ok)
+}
+
+fn prompt_path(app: &mut AlineaApp, purpose: PathPurpose) {
+    app.ui.path_prompt = Some(PathPrompt {
+        purpose,
+        text: String::new(),
+    });
+}
+
+fn close_session(app: &mut AlineaApp) {
+    // Work for the project being closed (e.g. a re-align) must not land in the next one.
+    app.jobs.cancel();
+    if app.session.take().is_some() {
+        recovery::clear(&app.recovery_dir);
+    }
+    app.ui.sentence_editor = None;
+    app.ui.table = Default::default();
+    app.ui.find.clear_results();
+}
+
+/// Opens the project at `path`, replacing the current one.
+pub fn open_project(app: &mut AlineaApp, path: &Path) {
+    match project::load(path) {
+        Ok(p) => {
+            if let Err(e) = p.validate() {
+                app.ui
+                    .error(format!("{}: alignment does not fit: {e}", path.display()));
+                return;
+            }
+            close_session(app);
+            app.ui.new_project = None;
+            app.session = Some(Session::new(p, Some(path.to_path_buf())));
+            app.settings.remember(path);
+            app.ui.info(format!("Opened {}", path.display()));
+        }
+        Err(e) => app.ui.error(e.to_string()),
+    }
+}
+
+/// Saves to the session's file, asking for one if it has none; true if saved.
+pub fn save_current(app: &mut AlineaApp) -> bool {
+    let Some(s) = &app.session else {
+        return false;
+    };
+    match s.path.clone() {
+        Some(path) => save_to(app, &path),
+        None => match file_dialog::pick_save_path(app) {
+            Ok(Some(path)) => save_to(app, &path),
+            Ok(None) => return false,
+            Err(NoDialog) => {
+                prompt_path(app, PathPurpose::SaveAs);
+                return false;
+            }
+        },
+    }
+    app.session.as_ref().is_some_and(|s| !s.is_dirty())
+}
+
+fn save_to(app: &mut AlineaApp, path: &Path) {
+    let Some(s) = &mut app.session else {
+        return;
+    };
+    let path: PathBuf = if path.extension().is_none() {
+        path.with_extension("alinea")
+    } else {
+        path.to_path_buf()
+    };
+    match project::save(&path, &s.project) {
+        Ok(()) => {
+            s.path = Some(path.clone());
+            s.mark_saved();
+            recovery::clear(&app.recovery_dir);
+            app.settings.remember(&path);
+            app.ui.info(format!("Saved {}", path.display()));
+        }
+        Err(e) => app.ui.error(e.to_string()),
+    }
+}
+
+/// Writes the recovery file if the project has changes the recovery file does not have.
+pub fn autosave(app: &mut AlineaApp) {
+    app.last_autosave = std::time::Instant::now();
+    let Some(s) = &mut app.session else {
+        return;
+    };
+    if !s.is_dirty() || s.recovered_revision == s.history.revision() && !s.view_dirty {
+        return;
+    }
+    match recovery::write(&app.recovery_dir, &s.project, s.path.as_deref()) {
+        Ok(()) => s.recovered_revision = s.history.revision(),
+        Err(e) => app.ui.error(format!("Autosave failed: {e:#}")),
+    }
+}
+
+/// Files dropped on the window: a project opens, documents join the new project.
+pub fn files_dropped(app: &mut AlineaApp, paths: Vec<PathBuf>) {
+    let (projects, docs): (Vec<_>, Vec<_>) = paths
+        .into_iter()
+        .partition(|p| p.extension().is_some_and(|e| e == "alinea"));
+    if let Some(p) = projects.into_iter().next() {
+        app.push(Action::OpenPath(p));
+    } else if !docs.is_empty() {
+        if app.ui.new_project.is_none() {
+            app.push(Action::NewProject);
+        }
+        app.push(Action::AddDocuments(docs));
+    }
+}
+
+/// Takes in the result of a background job.
+pub fn job_finished(app: &mut AlineaApp, ctx: &egui::Context, out: JobOutput) {
+    match out {
+        JobOutput::Loaded {
+            versions,
+            then_align,
+        } => {
+            let draft = app.ui.new_project.get_or_insert_with(Default::default);
+            for v in versions {
+                match v {
+                    Ok(v) => draft.versions.push(v),
+                    Err(e) => app.ui.message = Some((e, true)),
+                }
+            }
+            if then_align && draft.versions.len() >= 2 {
+                app.jobs.align(ctx, draft.versions.clone(), draft.pivot);
+            }
+        }
+        JobOutput::Aligned(project) => {
+            close_session(app);
+            app.ui.new_project = None;
+            app.session = Some(Session::new(*project, None));
+            app.ui.info("Aligned: check the rows, confirm with Enter");
+        }
+        JobOutput::Realigned { rows, revision } => {
+            let same = app
+                .session
+                .as_ref()
+                .is_some_and(|s| s.history.revision() == revision);
+            if !same {
+                app.ui
+                    .error("The project changed while re-aligning; run Re-align again");
+                return;
+            }
+            let old_len = app
+                .session
+                .as_ref()
+                .map_or(0, |s| s.project.alignment.rows.len());
+            let edit = Edit::ReplaceRows {
+                start: 0,
+                old_len,
+                rows,
+            };
+            apply_edit(app, Action::Realign.label(), edit);
+        }
+        JobOutput::Cancelled => app.ui.info("Cancelled"),
+        JobOutput::Failed(e) => app.ui.error(e),
+    }
+}

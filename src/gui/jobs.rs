@@ -1,0 +1,177 @@
+//! Long work off the UI thread: loading documents, aligning, re-aligning, building the sample.
+//! One job runs at a time; it reports through a [`Progress`] (bar + Cancel) and sends its
+//! result over a channel, then asks egui for a repaint so the UI picks it up.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use crate::align::{self, AlignOptions};
+use crate::ingest::LoadOptions;
+use crate::model::{Project, Row, Version};
+use crate::pipeline;
+use crate::progress::Progress;
+
+use super::sample;
+
+/// What a finished job hands back to the app.
+pub enum JobOutput {
+    /// Documents loaded for a new project (each a version or an error naming the file);
+    /// `then_align` asks the app to align right away (documents given on the command line).
+    Loaded {
+        /// One result per file, in order.
+        versions: Vec<Result<Version, String>>,
+        /// Align as soon as they are in.
+        then_align: bool,
+    },
+    /// A new, aligned project.
+    Aligned(Box<Project>),
+    /// New rows for re-aligning, computed from the project at `revision`.
+    Realigned {
+        /// The rows to replace all current rows with.
+        rows: Vec<Row>,
+        /// History revision the input was taken at.
+        revision: u64,
+    },
+    /// The user pressed Cancel.
+    Cancelled,
+    /// The job failed; the message says why.
+    Failed(String),
+}
+
+struct Running {
+    label: String,
+    progress: Progress,
+    rx: Receiver<JobOutput>,
+}
+
+/// The background job runner of the app.
+#[derive(Default)]
+pub struct Jobs {
+    running: Option<Running>,
+}
+
+impl Jobs {
+    /// True while a job runs.
+    pub fn is_busy(&self) -> bool {
+        self.running.is_some()
+    }
+
+    /// Label and progress fraction of the running job.
+    pub fn status(&self) -> Option<(&str, f32)> {
+        self.running
+            .as_ref()
+            .map(|r| (r.label.as_str(), r.progress.fraction()))
+    }
+
+    /// Asks the running job to stop.
+    pub fn cancel(&self) {
+        if let Some(r) = &self.running {
+            r.progress.cancel();
+        }
+    }
+
+    /// The result of the running job, once it is done.
+    pub fn poll(&mut self) -> Option<JobOutput> {
+        let running = self.running.as_ref()?;
+        let out = match running.rx.try_recv() {
+            // A cancelled job's late result is dropped, whatever it was.
+            Ok(_) if running.progress.is_cancelled() => JobOutput::Cancelled,
+            Ok(out) => out,
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => JobOutput::Failed("the job stopped".to_string()),
+        };
+        self.running = None;
+        Some(out)
+    }
+
+    fn spawn(
+        &mut self,
+        ctx: &egui::Context,
+        label: &str,
+        work: impl FnOnce(&Progress) -> JobOutput + Send + 'static,
+    ) {
+        let progress = Progress::new();
+        let (tx, rx) = channel();
+        let worker_progress = progress.clone();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let out = work(&worker_progress);
+            let _ = tx.send(out);
+            ctx.request_repaint();
+        });
+        self.running = Some(Running {
+            label: label.to_string(),
+            progress,
+            rx,
+        });
+    }
+
+    /// Loads and segments documents.
+    pub fn load_documents(
+        &mut self,
+        ctx: &egui::Context,
+        paths: Vec<PathBuf>,
+        opts: LoadOptions,
+        then_align: bool,
+    ) {
+        self.spawn(ctx, "Loading documents", move |progress| {
+            progress.set_total(paths.len() as u64);
+            let mut versions = Vec::new();
+            for path in paths {
+                if progress.is_cancelled() {
+                    return JobOutput::Cancelled;
+                }
+                versions
+                    .push(pipeline::load_version(&path, None, &opts).map_err(|e| e.to_string()));
+                progress.advance(1);
+            }
+            JobOutput::Loaded {
+                versions,
+                then_align,
+            }
+        });
+    }
+
+    /// Aligns versions into a new project.
+    pub fn align(&mut self, ctx: &egui::Context, versions: Vec<Version>, pivot: usize) {
+        self.spawn(ctx, "Aligning", move |progress| {
+            align_project(versions, pivot, progress)
+        });
+    }
+
+    /// Re-aligns the unconfirmed rows of `project` (taken at history `revision`).
+    pub fn realign(&mut self, ctx: &egui::Context, project: &Project, revision: u64) {
+        let versions = project.versions.clone();
+        let current = project.alignment.clone();
+        self.spawn(ctx, "Re-aligning", move |progress| {
+            match align::realign(&versions, &current, &AlignOptions::default(), progress) {
+                Ok(a) => JobOutput::Realigned {
+                    rows: a.rows,
+                    revision,
+                },
+                Err(_) => JobOutput::Cancelled,
+            }
+        });
+    }
+
+    /// Builds and aligns the bundled sample project.
+    pub fn sample(&mut self, ctx: &egui::Context) {
+        self.spawn(ctx, "Preparing the sample project", |progress| {
+            align_project(sample::versions(), 0, progress)
+        });
+    }
+}
+
+fn align_project(versions: Vec<Version>, pivot: usize, progress: &Progress) -> JobOutput {
+    match align::align(&versions, pivot, &AlignOptions::default(), progress) {
+        Ok(alignment) => {
+            let mut project = Project::new(versions);
+            project.alignment = alignment;
+            if let Err(e) = project.validate() {
+                return JobOutput::Failed(format!("the aligner returned invalid rows: {e}"));
+            }
+            JobOutput::Aligned(Box::new(project))
+        }
+        Err(_) => JobOutput::Cancelled,
+    }
+}

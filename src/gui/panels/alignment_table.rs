@@ -1,0 +1,371 @@
+//! The alignment grid: one column per visible version (pivot first unless reordered), one
+//! row per alignment row, row numbers, wrapped cells drawn with `BidiLabel`, low-confidence
+//! rows tinted, confirmed rows marked. Only rows in the viewport are laid out (see
+//! [`super::row_heights`]), so 20,000 rows × 5 versions scroll smoothly.
+
+use egui::{Color32, FontId, Rect, Sense, Stroke, UiBuilder, pos2, vec2};
+
+use crate::gui::action::{Action, Group};
+use crate::gui::app::AlineaApp;
+use crate::gui::session::Session;
+use crate::gui::widgets::bidi_text::{self, BidiLabel, Highlight};
+
+use super::find::{FindState, RowFilter};
+use super::row_gutter::row_number;
+use super::row_heights::{LayoutKey, RowHeights};
+
+/// Space between a cell's border and its text.
+pub(super) const CELL_PAD: f32 = 6.0;
+
+/// Scroll state and caches of the grid.
+#[derive(Default)]
+pub struct TableState {
+    heights: RowHeights,
+    display: Vec<usize>,
+    display_key: Option<(u64, RowFilter, u64, usize)>,
+    display_generation: u64,
+    bytes_per_char: Vec<f32>,
+    bytes_per_char_revision: Option<u64>,
+    /// Scroll the current cell into view on the next frame.
+    pub scroll_to_cursor: bool,
+    /// Rows that fit on a screen (for Page Up/Down).
+    pub rows_per_page: usize,
+}
+
+impl TableState {
+    /// Row indices the grid shows, in order (all rows unless a filter is on).
+    pub fn display_rows(&self) -> &[usize] {
+        &self.display
+    }
+
+    fn refresh(&mut self, s: &Session, find: &FindState) {
+        let rows = &s.project.alignment.rows;
+        let key = (
+            s.history.revision(),
+            find.filter,
+            find.generation,
+            rows.len(),
+        );
+        if self.display_key != Some(key) {
+            let low = s.project.view.low_confidence;
+            self.display = (0..rows.len())
+                .filter(|&r| match find.filter {
+                    RowFilter::All => true,
+                    RowFilter::Unconfirmed => !rows[r].is_confirmed(),
+                    RowFilter::LowConfidence => !rows[r].is_confirmed() && rows[r].score < low,
+                    RowFilter::WithHits => find.row_has_hit(r),
+                })
+                .collect();
+            self.display_key = Some(key);
+            self.display_generation += 1;
+        }
+        if self.bytes_per_char_revision != Some(s.history.revision()) {
+            self.bytes_per_char = s
+                .project
+                .versions
+                .iter()
+                .map(|v| v.text.len() as f32 / v.text.chars().count().max(1) as f32)
+                .collect();
+            self.bytes_per_char_revision = Some(s.history.revision());
+        }
+    }
+}
+
+struct Layout {
+    font: FontId,
+    columns: Vec<usize>,
+    num_w: f32,
+    col_w: f32,
+    line_h: f32,
+}
+
+/// Draws the grid into the central panel.
+pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
+    let AlineaApp {
+        session,
+        ui: state,
+        actions,
+        ..
+    } = app;
+    let Some(s) = session.as_ref() else {
+        return;
+    };
+    state.find.update(s);
+    let table = &mut state.table;
+    table.refresh(s, &state.find);
+    if s.project.alignment.rows.is_empty() {
+        ui.label("This project has no rows yet.");
+        return;
+    }
+    let font = FontId::proportional(s.project.view.font_size);
+    let columns = s.visible_columns();
+    let num_w = (s.project.view.font_size * 3.6).max(44.0);
+    let avail = ui.available_width();
+    let col_w = ((avail - num_w) / columns.len().max(1) as f32).max(80.0);
+    let line_h = ui.fonts_mut(|f| f.row_height(&font));
+    let layout = Layout {
+        font,
+        columns,
+        num_w,
+        col_w,
+        line_h,
+    };
+    header(s, &layout, ui, actions);
+    let text_w = layout.col_w - 2.0 * CELL_PAD;
+    let key = LayoutKey {
+        widths: vec![text_w.round() as u32; layout.columns.len()],
+        columns: layout.columns.clone(),
+        font_size: (s.project.view.font_size * 100.0) as u32,
+        revision: s.history.revision(),
+        rows_generation: table.display_generation,
+    };
+    let display = &table.display;
+    let bpc = &table.bytes_per_char;
+    let char_w = s.project.view.font_size * 0.5;
+    table.heights.reset_if_changed(key, display.len(), |i| {
+        let row = &s.project.alignment.rows[display[i]];
+        let lines = layout
+            .columns
+            .iter()
+            .map(|&v| {
+                let (Some(cell), Some(ver)) = (row.cells.get(v), s.project.versions.get(v)) else {
+                    return 1.0;
+                };
+                let bytes: usize = cell.clone().map(|k| ver.sentence_text(k).len() + 1).sum();
+                let chars = bytes as f32 / bpc.get(v).copied().unwrap_or(1.0);
+                (chars * char_w / text_w).ceil().max(1.0)
+            })
+            .fold(1.0f32, f32::max);
+        lines * line_h + 2.0 * CELL_PAD
+    });
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .id_salt("alignment_grid")
+        .show_viewport(ui, |ui, viewport| {
+            body(s, &layout, table, &state.find, ui, viewport, actions);
+        });
+}
+
+fn header(s: &Session, layout: &Layout, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    let h = layout.line_h + 2.0 * CELL_PAD;
+    let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), h), Sense::hover());
+    let painter = ui.painter();
+    painter.rect_filled(rect, 0.0, ui.visuals().faint_bg_color);
+    let strong = ui.visuals().strong_text_color();
+    for (j, &v) in layout.columns.iter().enumerate() {
+        let Some(version) = s.version(v) else {
+            continue;
+        };
+        let x = rect.left() + layout.num_w + j as f32 * layout.col_w;
+        let cell = Rect::from_min_size(pos2(x, rect.top()), vec2(layout.col_w, h));
+        let pivot = if v == s.project.alignment.pivot {
+            " (pivot)"
+        } else {
+            ""
+        };
+        let title = format!("{} · {}{pivot}", version.lang, version.name);
+        painter.with_clip_rect(cell.shrink(2.0)).text(
+            cell.left_center() + vec2(CELL_PAD, 0.0),
+            egui::Align2::LEFT_CENTER,
+            title,
+            FontId::proportional(14.0),
+            strong,
+        );
+        let resp = ui
+            .interact(cell, ui.scope_id().with(("grid_header", v)), Sense::click())
+            .on_hover_text(format!(
+                "{} — {}, {} sentences. Right-click to move or hide the column.",
+                version.name,
+                version.encoding,
+                version.sentences.len()
+            ));
+        resp.context_menu(|ui| {
+            for (label, action) in [
+                (
+                    "Move left",
+                    Action::MoveColumn {
+                        version: v,
+                        offset: -1,
+                    },
+                ),
+                (
+                    "Move right",
+                    Action::MoveColumn {
+                        version: v,
+                        offset: 1,
+                    },
+                ),
+                ("Hide column", Action::ToggleColumn(v)),
+            ] {
+                if ui.button(label).clicked() {
+                    actions.push(action);
+                    ui.close();
+                }
+            }
+        });
+    }
+}
+
+fn body(
+    s: &Session,
+    layout: &Layout,
+    table: &mut TableState,
+    find: &FindState,
+    ui: &mut egui::Ui,
+    viewport: Rect,
+    actions: &mut Vec<Action>,
+) {
+    let origin = ui.max_rect().min;
+    let width = layout.num_w + layout.col_w * layout.columns.len() as f32;
+    let text_w = layout.col_w - 2.0 * CELL_PAD;
+    let heights = &mut table.heights;
+    let measure = |heights: &mut RowHeights, i: usize| {
+        if heights.is_measured(i) {
+            return;
+        }
+        let r = table.display[i];
+        let mut h = layout.line_h;
+        for &v in &layout.columns {
+            let text = s.cell_text(r, v);
+            if !text.is_empty() {
+                h = h.max(bidi_text::measure_height(ui, &text, &layout.font, text_w));
+            }
+        }
+        heights.set_measured(i, h + 2.0 * CELL_PAD);
+    };
+    let cursor_idx = table.display.binary_search(&s.cursor.row).ok();
+    if table.scroll_to_cursor
+        && let Some(i) = cursor_idx
+    {
+        // The row we scroll to must have its real height, or it ends up half hidden.
+        measure(heights, i);
+    }
+    let first = heights.index_at(viewport.top());
+    let mut last = heights.index_at(viewport.bottom());
+    // Measure the rows in view (and a few below) before drawing, so positions are final.
+    for i in first..=(last + 2).min(heights.len().saturating_sub(1)) {
+        measure(heights, i);
+    }
+    heights.refresh_prefix();
+    last = heights.index_at(viewport.bottom());
+    table.rows_per_page = (last - first).max(1);
+    let visuals = ui.visuals().clone();
+    let text_color = visuals.text_color();
+    let grid_stroke = Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color);
+    let low = s.project.view.low_confidence;
+    for i in first..=last {
+        let Some(&r) = table.display.get(i) else {
+            break;
+        };
+        let Some(row) = s.project.alignment.rows.get(r) else {
+            continue;
+        };
+        let top = origin.y + heights.top(i);
+        let row_rect = Rect::from_min_size(pos2(origin.x, top), vec2(width, heights.height(i)));
+        let painter = ui.painter();
+        if row.is_confirmed() {
+            painter.rect_filled(
+                row_rect,
+                0.0,
+                Color32::from_rgba_unmultiplied(60, 170, 90, 30),
+            );
+        } else if row.score < low {
+            painter.rect_filled(
+                row_rect,
+                0.0,
+                Color32::from_rgba_unmultiplied(250, 150, 30, 45),
+            );
+        }
+        if r == s.cursor.row {
+            painter.rect_filled(
+                row_rect,
+                0.0,
+                visuals.selection.bg_fill.gamma_multiply(0.25),
+            );
+        }
+        row_number(ui, row_rect, layout.num_w, r, row.is_confirmed(), row.score);
+        for (j, &v) in layout.columns.iter().enumerate() {
+            let x = origin.x + layout.num_w + j as f32 * layout.col_w;
+            let cell_rect =
+                Rect::from_min_size(pos2(x, top), vec2(layout.col_w, row_rect.height()));
+            let resp = ui.interact(
+                cell_rect,
+                ui.scope_id().with(("grid_cell", r, v)),
+                Sense::click(),
+            );
+            let text = s.cell_text(r, v);
+            let highlights: Vec<Highlight> = find
+                .hits_in(r, v)
+                .iter()
+                .map(|h| Highlight {
+                    range: h.range.clone(),
+                    color: Color32::from_rgba_unmultiplied(255, 220, 0, 110),
+                    tooltip: None,
+                })
+                .collect();
+            let mut child = ui.new_child(
+                UiBuilder::new()
+                    .max_rect(cell_rect.shrink(CELL_PAD))
+                    .layout(egui::Layout::top_down(egui::Align::Min)),
+            );
+            let direction = s.version(v).map(|ver| ver.direction).unwrap_or_default();
+            let label = BidiLabel::new(
+                &text,
+                layout.font.clone(),
+                text_color,
+                ui.scope_id().with(("cell", r, v)),
+            )
+            .direction(direction)
+            .highlights(&highlights)
+            .show(&mut child);
+            let resp = resp.union(label.response);
+            if resp.clicked() || resp.secondary_clicked() {
+                actions.push(Action::SelectCell { row: r, version: v });
+            }
+            if resp.double_clicked() {
+                actions.push(Action::SelectCell { row: r, version: v });
+                actions.push(Action::EditSentences);
+            }
+            resp.context_menu(|ui| cell_menu(ui, r, v, actions));
+            if r == s.cursor.row && v == s.cursor.version {
+                ui.painter().rect_stroke(
+                    cell_rect.shrink(1.0),
+                    2.0,
+                    Stroke::new(2.0, visuals.selection.stroke.color),
+                    egui::StrokeKind::Inside,
+                );
+            }
+            ui.painter().vline(x, row_rect.y_range(), grid_stroke);
+        }
+        ui.painter()
+            .hline(row_rect.x_range(), row_rect.bottom(), grid_stroke);
+    }
+    ui.expand_to_include_rect(Rect::from_min_size(origin, vec2(width, heights.total())));
+    if std::mem::take(&mut table.scroll_to_cursor)
+        && let Some(i) = cursor_idx
+    {
+        let rect = Rect::from_min_size(
+            pos2(origin.x, origin.y + heights.top(i)),
+            vec2(width, heights.height(i)),
+        );
+        ui.scroll_to_rect(rect, None);
+    }
+}
+
+fn cell_menu(ui: &mut egui::Ui, row: usize, version: usize, actions: &mut Vec<Action>) {
+    for a in Action::COMMANDS.iter().filter(|a| a.group() == Group::Edit) {
+        if matches!(a, Action::Undo | Action::Redo) {
+            continue;
+        }
+        let button = egui::Button::new(a.label()).shortcut_text(a.shortcut_text(ui.ctx()));
+        if ui
+            .add(button)
+            .on_hover_text(a.hover_text(ui.ctx()))
+            .clicked()
+        {
+            actions.push(Action::SelectCell { row, version });
+            actions.push(a.clone());
+            ui.close();
+        }
+    }
+}

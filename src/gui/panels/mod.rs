@@ -1,0 +1,78 @@
+//! The panels of the window. Each reads the app state and pushes [`super::action::Action`]s;
+//! only view state (scroll position, find query, drafts) is changed while drawing.
+
+pub mod alignment_table;
+pub mod dialogs;
+pub mod find;
+pub mod help;
+pub mod menu_bar;
+pub mod row_gutter;
+pub mod row_heights;
+pub mod sentence_editor;
+pub mod status_bar;
+pub mod versions;
+
+use std::path::PathBuf;
+
+/// What a typed-path prompt is for (used when no native file dialog is available).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    /// Open a project.
+    Open,
+    /// Save the project under a new name.
+    SaveAs,
+    /// Add documents to the new project.
+    AddDocuments,
+}
+
+/// A typed-path prompt.
+#[derive(Clone, Debug)]
+pub struct PathPrompt {
+    /// What the path is for.
+    pub purpose: PathPurpose,
+    /// The text typed so far.
+    pub text: String,
+}
+
+/// View state of all panels (never saved with the project).
+#[derive(Default)]
+pub struct UiState {
+    /// The new-project draft, while the editor is putting one together.
+    pub new_project: Option<versions::Draft>,
+    /// Find bar state and hits.
+    pub find: find::FindState,
+    /// Table scroll and row-height cache.
+    pub table: alignment_table::TableState,
+    /// The F1 help panel is open.
+    pub help_open: bool,
+    /// The sentence editor window, if open.
+    pub sentence_editor: Option<sentence_editor::SentenceEditor>,
+    /// A typed-path prompt, if open.
+    pub path_prompt: Option<PathPrompt>,
+    /// Last status message and whether it is an error.
+    pub message: Option<(String, bool)>,
+}
+
+impl UiState {
+    /// Shows an informational message in the status bar.
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some((text.into(), false));
+    }
+
+    /// Shows an error message in the status bar.
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some((text.into(), true));
+    }
+}
+
+/// Paths of dropped files this frame.
+pub fn dropped_paths(ctx: &egui::Context) -> Vec<PathBuf> {
+    ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect()
+    })
+}

@@ -1,0 +1,59 @@
+//! Status bar: rows, % confirmed, low-confidence rows left, the current language pair, the
+//! running job with its progress and Cancel, and the last message.
+
+use crate::gui::action::Action;
+use crate::gui::app::AlineaApp;
+
+/// Draws the status bar at the bottom of the window.
+pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
+    let mut cancel = false;
+    egui::Panel::bottom("status_bar").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            if let Some((label, fraction)) = app.jobs.status() {
+                ui.spinner();
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .desired_width(180.0)
+                        .text(label.to_string()),
+                );
+                if ui
+                    .button(Action::CancelJob.label())
+                    .on_hover_text(Action::CancelJob.hover_text(ui.ctx()))
+                    .clicked()
+                {
+                    cancel = true;
+                }
+                ui.separator();
+            }
+            if let Some(s) = &app.session {
+                let rows = s.project.alignment.rows.len();
+                let (confirmed, low) = s.progress_counts();
+                ui.label(format!("{rows} rows"));
+                ui.separator();
+                ui.label(format!("{confirmed:.0}% confirmed"));
+                ui.separator();
+                ui.label(format!("{low} low-confidence left"));
+                ui.separator();
+                let pivot = s.version(s.project.alignment.pivot);
+                let current = s.version(s.cursor.version);
+                if let (Some(p), Some(c)) = (pivot, current) {
+                    ui.label(format!("{} - {}", p.lang, c.lang))
+                        .on_hover_text("Pivot language - language of the current cell");
+                    ui.separator();
+                }
+                ui.label(format!("row {}", s.cursor.row + 1));
+            }
+            if let Some((text, is_error)) = &app.ui.message {
+                ui.separator();
+                if *is_error {
+                    ui.colored_label(ui.visuals().error_fg_color, text);
+                } else {
+                    ui.label(text);
+                }
+            }
+        });
+    });
+    if cancel {
+        app.push(Action::CancelJob);
+    }
+}

@@ -1,0 +1,61 @@
+//! The bundled sample project: one short report in Vietnamese (the pivot), English, Russian,
+//! Arabic and Malay, embedded so the app can show it from any working directory on first run.
+
+use crate::ingest;
+use crate::model::{Lang, Version};
+use crate::pipeline;
+
+const TEXTS: [(&str, &str, &str); 5] = [
+    (
+        "vi",
+        "bao-cao.vi.txt",
+        include_str!("../../assets/sample/bao-cao.vi.txt"),
+    ),
+    (
+        "en",
+        "report.en.txt",
+        include_str!("../../assets/sample/report.en.txt"),
+    ),
+    (
+        "ru",
+        "otchet.ru.txt",
+        include_str!("../../assets/sample/otchet.ru.txt"),
+    ),
+    (
+        "ar",
+        "taqrir.ar.txt",
+        include_str!("../../assets/sample/taqrir.ar.txt"),
+    ),
+    (
+        "ms",
+        "laporan.ms.txt",
+        include_str!("../../assets/sample/laporan.ms.txt"),
+    ),
+];
+
+/// The sample versions, segmented, pivot (Vietnamese) first.
+pub fn versions() -> Vec<Version> {
+    TEXTS
+        .iter()
+        .map(|(lang, name, text)| {
+            let doc = ingest::from_pasted(name, text);
+            pipeline::version_from_document(doc, Some(Lang::new(lang)))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sample_has_five_languages_and_enough_sentences() {
+        let v = versions();
+        assert_eq!(v.len(), 5);
+        for version in &v {
+            let n = version.sentences.len();
+            assert!((15..=30).contains(&n), "{}: {n} sentences", version.name);
+        }
+        assert!(v.iter().any(|x| x.lang.is_rtl()));
+    }
+}

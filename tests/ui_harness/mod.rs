@@ -1,0 +1,95 @@
+//! Shared harness for the UI tests: the real app in an egui_kittest `Harness`, created on the
+//! first frame (it needs the harness's egui context), with native file dialogs off.
+// Each test crate uses only some of these helpers.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use alinea::gui::{AlineaApp, StartOptions};
+use alinea::model::Project;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// The app, created on the first frame (it needs the harness's egui context).
+pub struct TestApp {
+    pub start: StartOptions,
+    pub app: Option<AlineaApp>,
+}
+
+impl TestApp {
+    pub fn get(&self) -> &AlineaApp {
+        self.app.as_ref().expect("app created on the first frame")
+    }
+    pub fn project(&self) -> &Project {
+        &self
+            .get()
+            .session
+            .as_ref()
+            .expect("a project is open")
+            .project
+    }
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/ui")
+        .join(name)
+}
+
+pub fn harness(start: StartOptions) -> Harness<'static, TestApp> {
+    harness_with(start, false)
+}
+
+/// `allow_missing_glyphs`: egui's default fonts have no Arabic; the sample needs the bundled
+/// fonts of `gui::fonts`.
+pub fn harness_with(start: StartOptions, allow_missing_glyphs: bool) -> Harness<'static, TestApp> {
+    let mut builder = Harness::builder().with_size(egui::vec2(1400.0, 900.0));
+    if allow_missing_glyphs {
+        builder = builder.allow_missing_glyphs();
+    }
+    builder.build_ui_state(
+        |ui, t: &mut TestApp| {
+            let start = t.start.clone();
+            let app = t.app.get_or_insert_with(|| {
+                let mut app = AlineaApp::new(ui.ctx(), start);
+                app.native_dialogs = false;
+                app
+            });
+            app.show(ui);
+        },
+        TestApp { start, app: None },
+    )
+}
+
+/// Steps until the background job is done, then settles.
+pub fn wait_for_jobs(h: &mut Harness<'static, TestApp>) {
+    h.step();
+    for _ in 0..1000 {
+        h.step();
+        if h.state().app.as_ref().is_some_and(|a| !a.jobs.is_busy()) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    h.step();
+    h.run();
+}
+
+pub fn type_path(h: &mut Harness<'static, TestApp>, path: &Path) {
+    h.get_by_label("Path:").click();
+    h.run();
+    h.get_by_label("Path:")
+        .type_text(&path.display().to_string());
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+}
+
+pub fn start_options(dir: &Path, files: Vec<PathBuf>) -> StartOptions {
+    StartOptions {
+        files,
+        settings: Default::default(),
+        recovery_dir: dir.join("recovery"),
+    }
+}
