@@ -47,3 +47,8 @@ fn project_load_corpus() {
 fn tmx_read_corpus() {
     assert!(replay("tmx_read", fuzz_checks::tmx_read) > 0);
 }
+
+#[test]
+fn glossary_load_corpus() {
+    assert!(replay("glossary_load", fuzz_checks::glossary_load) > 0);
+}

@@ -128,6 +128,103 @@ pub fn tmx_read(data: &[u8]) {
     }
 }
 
+/// `glossary_load`: byte 0 chooses the reader (RON file, CSV, TSV, TBX) and the matcher's
+/// Vietnamese folding; the rest is the file. A glossary that loads must build a term matcher
+/// whose occurrences lie on char boundaries, in order, and must survive its own writer: RON
+/// saves and loads back equal; CSV and TBX are stable after one write → read cycle.
+pub fn glossary_load(data: &[u8]) {
+    use alinea::glossary::{self, MatcherOptions, TermMatcher, table, tbx};
+    let Some((&selector, bytes)) = data.split_first() else {
+        return;
+    };
+    let format = selector % 4;
+    let path = scratch_file(["glossary.ron", "csv", "tsv", "tbx"][usize::from(format)]);
+    let loaded = match format {
+        0 => {
+            std::fs::write(&path, bytes).expect("scratch file is writable");
+            glossary::load(&path)
+        }
+        1 => table::parse_csv(bytes, b',', &path),
+        2 => table::parse_csv(bytes, b'\t', &path),
+        _ => tbx::parse_tbx(bytes, &path),
+    };
+    let glossary = match loaded {
+        Ok(glossary) => glossary,
+        Err(err) => {
+            let message = err.to_string();
+            let name = path.display().to_string();
+            assert!(
+                message.contains(&name),
+                "error does not name the file: {message}"
+            );
+            return;
+        }
+    };
+    let langs: Vec<Lang> = {
+        let mut langs: Vec<Lang> = glossary
+            .concepts
+            .values()
+            .flat_map(|c| c.terms.keys().cloned())
+            .collect();
+        langs.sort();
+        langs.dedup();
+        langs
+    };
+    let options = MatcherOptions {
+        fold_vietnamese: selector & 4 != 0,
+    };
+    let matcher = TermMatcher::new(&glossary, &langs, options);
+    let terms: Vec<&str> = glossary
+        .concepts
+        .values()
+        .flat_map(|c| c.terms.values().flatten().map(|t| t.text.as_str()))
+        .collect();
+    let text = format!("Ủy ban Thường vụ. {} — Đ. end.", terms.join(" and "));
+    for lang in &langs {
+        let mut prev = 0;
+        for occurrence in matcher.find(&text, lang) {
+            let r = occurrence.range();
+            assert!(
+                r.start <= r.end && r.end <= text.len(),
+                "occurrence {r:?} outside"
+            );
+            assert!(
+                text.is_char_boundary(r.start) && text.is_char_boundary(r.end),
+                "occurrence {r:?} not on char boundaries"
+            );
+            assert!(r.start >= prev, "occurrences not sorted at {r:?}");
+            prev = r.start;
+        }
+    }
+    match format {
+        0 => {
+            std::fs::write(&path, glossary::store::to_ron(&glossary)).expect("scratch file");
+            let again = glossary::load(&path).expect("a saved glossary loads again");
+            assert_eq!(glossary, again, "RON save → load changes the glossary");
+        }
+        1 | 2 => {
+            let written = table::write_csv(&glossary);
+            let reread = table::parse_csv(&written, b',', &path).expect("written CSV reads");
+            let rewritten = table::write_csv(&reread);
+            assert_eq!(
+                String::from_utf8_lossy(&written),
+                String::from_utf8_lossy(&rewritten),
+                "CSV write → read → write is not stable"
+            );
+        }
+        _ => {
+            let written = tbx::write_tbx(&glossary, tbx::TbxVersion::V3);
+            let reread = tbx::parse_tbx(&written, &path).expect("written TBX reads");
+            let rewritten = tbx::write_tbx(&reread, tbx::TbxVersion::V3);
+            assert_eq!(
+                String::from_utf8_lossy(&written),
+                String::from_utf8_lossy(&rewritten),
+                "TBX write → read → write is not stable"
+            );
+        }
+    }
+}
+
 /// A file in the temporary folder private to this process, for readers that take a path.
 pub fn scratch_file(extension: &str) -> PathBuf {
     std::env::temp_dir().join(format!("alinea-fuzz-{}.{extension}", std::process::id()))
