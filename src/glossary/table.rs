@@ -197,7 +197,10 @@ fn parse_wide(
         };
         let id = match cell(row, c_concept) {
             "" => {
-                let base = slug(first_term);
+                // A term with no letters or digits ("—", "%") still needs a non-empty id.
+                let base = Some(slug(first_term))
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| "concept".to_string());
                 let mut id = base.clone();
                 let mut n = 2;
                 while g.concepts.contains_key(&id) {
