@@ -203,7 +203,7 @@ fn bad_input_fails_with_a_message_naming_the_problem() {
 fn saved_sample_with_glossary(dir: &Path) {
     let glossary =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/project/terms.glossary.ron");
-    std::fs::copy(&glossary, dir.join("terms.glossary.ron")).unwrap();
+    std::fs::copy(&glossary, dir.join("terms.glossary.ron")).expect("glossary fixture copies");
     let mut project = export_support::sample();
     project.glossary_path = Some(dir.join("terms.glossary.ron"));
     alinea::project::save(&dir.join("report.alinea"), &project).expect("sample project saves");
