@@ -142,7 +142,9 @@ impl AlineaApp {
             }
         });
         panels::sentence_editor::show(self, &ctx);
+        panels::export_dialog::show(self, &ctx);
         panels::dialogs::show(self, &ctx);
+        panels::messages::show(self, &ctx);
 
         for action in std::mem::take(&mut self.actions) {
             dispatch::apply(self, &ctx, action);
@@ -155,14 +157,17 @@ impl AlineaApp {
             // Escape closes the innermost open thing.
             if self.ui.path_prompt.take().is_none()
                 && self.pending.take().is_none()
+                && self.ui.export_dialog.take().is_none()
                 && self.ui.sentence_editor.take().is_none()
             {
                 self.ui.find.open = false;
             }
         }
         let typing = ctx.egui_wants_keyboard_input();
-        let modal_open =
-            self.pending.is_some() || self.recovered.is_some() || self.ui.path_prompt.is_some();
+        let modal_open = self.pending.is_some()
+            || self.recovered.is_some()
+            || self.ui.path_prompt.is_some()
+            || self.ui.export_dialog.is_some();
         if modal_open {
             return;
         }

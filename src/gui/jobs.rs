@@ -36,12 +36,17 @@ pub enum JobOutput {
     Cancelled,
     /// The job failed; the message says why.
     Failed(String),
+    /// A finished job's result, applied to the app on the UI thread (export, import).
+    Apply(Box<dyn FnOnce(&mut super::app::AlineaApp) + Send>),
 }
 
 struct Running {
     label: String,
     progress: Progress,
     rx: Receiver<JobOutput>,
+    /// Cancel ends the job at once (its late result is dropped); for pure computations
+    /// whose thread may be deep inside one big document. Jobs that write files wait.
+    abandon_on_cancel: bool,
 }
 
 /// The background job runner of the app.
@@ -73,9 +78,12 @@ impl Jobs {
     /// The result of the running job, once it is done.
     pub fn poll(&mut self) -> Option<JobOutput> {
         let running = self.running.as_ref()?;
+        if running.abandon_on_cancel && running.progress.is_cancelled() {
+            self.running = None;
+            return Some(JobOutput::Cancelled);
+        }
         let out = match running.rx.try_recv() {
-            // A cancelled job's late result is dropped, whatever it was.
-            Ok(_) if running.progress.is_cancelled() => JobOutput::Cancelled,
+            // Jobs that are not abandoned on Cancel report for themselves what they did.
             Ok(out) => out,
             Err(TryRecvError::Empty) => return None,
             Err(TryRecvError::Disconnected) => JobOutput::Failed("the job stopped".to_string()),
@@ -88,6 +96,18 @@ impl Jobs {
         &mut self,
         ctx: &egui::Context,
         label: &str,
+        work: impl FnOnce(&Progress) -> JobOutput + Send + 'static,
+    ) {
+        self.spawn_job(ctx, label, true, work);
+    }
+
+    /// Runs `work` on a background thread; `abandon_on_cancel` makes Cancel end the job at
+    /// once (the thread's result is dropped), else the job's own result is awaited.
+    pub(crate) fn spawn_job(
+        &mut self,
+        ctx: &egui::Context,
+        label: &str,
+        abandon_on_cancel: bool,
         work: impl FnOnce(&Progress) -> JobOutput + Send + 'static,
     ) {
         let progress = Progress::new();
@@ -103,6 +123,7 @@ impl Jobs {
             label: label.to_string(),
             progress,
             rx,
+            abandon_on_cancel,
         });
     }
 
@@ -120,6 +141,11 @@ impl Jobs {
             for path in paths {
                 if progress.is_cancelled() {
                     return JobOutput::Cancelled;
+                }
+                if let Err(e) = super::file_size::check(&path, super::file_size::MAX_DOCUMENT) {
+                    versions.push(Err(e));
+                    progress.advance(1);
+                    continue;
                 }
                 versions
                     .push(pipeline::load_version(&path, None, &opts).map_err(|e| e.to_string()));
