@@ -53,7 +53,7 @@ pub struct AlineaApp {
 impl AlineaApp {
     /// Sets up fonts and theme on `ctx` and starts opening what `start` asks for.
     pub fn new(ctx: &egui::Context, start: StartOptions) -> Self {
-        let mut app = Self::bare(ctx, start.settings, start.recovery_dir);
+        let mut app = Self::bare_checked(ctx, start.settings, start.recovery_dir);
         let files = start.files;
         let is_project = |p: &PathBuf| p.extension().is_some_and(|e| e == "alinea");
         if let [one] = files.as_slice()
@@ -70,6 +70,16 @@ impl AlineaApp {
                 Some(path) => dispatch::open_project(&mut app, &path),
                 None => app.jobs.sample(ctx),
             }
+        }
+        app
+    }
+
+    fn bare_checked(ctx: &egui::Context, settings: AppSettings, recovery_dir: PathBuf) -> Self {
+        let mut app = Self::bare(ctx, settings, recovery_dir);
+        if app.recovered.is_none()
+            && let Some(problem) = recovery::unreadable(&app.recovery_dir)
+        {
+            app.ui.error(problem);
         }
         app
     }

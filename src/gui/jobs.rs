@@ -86,7 +86,10 @@ impl Jobs {
             // Jobs that are not abandoned on Cancel report for themselves what they did.
             Ok(out) => out,
             Err(TryRecvError::Empty) => return None,
-            Err(TryRecvError::Disconnected) => JobOutput::Failed("the job stopped".to_string()),
+            Err(TryRecvError::Disconnected) => JobOutput::Failed(format!(
+                "{}: the background job stopped unexpectedly",
+                running.label
+            )),
         };
         self.running = None;
         Some(out)
