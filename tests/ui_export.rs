@@ -84,6 +84,18 @@ fn type_output(h: &mut Harness<'static, TestApp>, path: &Path) {
     h.run();
 }
 
+/// Like `type_path`, but steps instead of running to a settled UI: the job's spinner keeps
+/// repainting.
+fn type_path_starting_a_job(h: &mut Harness<'static, TestApp>, path: &Path) {
+    h.get_by_label("Path:").click();
+    h.run();
+    h.get_by_label("Path:")
+        .type_text(&path.display().to_string());
+    h.run();
+    h.get_by_label("OK").click();
+    h.step();
+}
+
 fn notices(h: &Harness<'static, TestApp>) -> Vec<String> {
     h.state()
         .get()
@@ -209,7 +221,7 @@ fn import_tmx_as_a_new_project() {
     .expect("tmx written");
     let mut h = opened(dir.path());
     menu(&mut h, "File", "Import TMX…");
-    type_path(&mut h, &tmx);
+    type_path_starting_a_job(&mut h, &tmx);
     wait_for_jobs(&mut h);
     let p = h.state().project();
     let langs: Vec<&str> = p.versions.iter().map(|v| v.lang.as_str()).collect();
