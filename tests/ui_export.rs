@@ -337,12 +337,17 @@ fn bad_files_dropped_on_the_window_are_named_in_messages() {
     .expect("write");
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, "").expect("write");
+    // 1 GB without using the disk: a sparse file.
+    let huge = dir.path().join("huge.txt");
+    std::fs::File::create(&huge)
+        .and_then(|f| f.set_len(1024 * 1024 * 1024))
+        .expect("sparse file");
     let mut h = opened(dir.path());
     h.get_by_label("File").click();
     h.run();
     h.get_by_label_contains("New project").click();
     h.run();
-    for path in [&binary, &empty] {
+    for path in [&binary, &empty, &huge] {
         h.input_mut()
             .dropped_files
             .push(std::sync::Arc::new(DroppedPath(path.clone())));
@@ -350,7 +355,12 @@ fn bad_files_dropped_on_the_window_are_named_in_messages() {
     h.step();
     wait_for_jobs(&mut h);
     let shown = notices(&h);
-    assert_eq!(shown.len(), 2, "{shown:?}");
+    assert_eq!(shown.len(), 3, "{shown:?}");
+    let too_large = format!(
+        "{}: the file is too large to open (1.0 GB; the limit is 512 MB)",
+        huge.display()
+    );
+    assert!(shown.contains(&too_large), "{shown:?}");
     assert!(
         shown
             .iter()

@@ -7,7 +7,7 @@ use std::path::Path;
 pub const MAX_DOCUMENT: u64 = 512 * 1024 * 1024;
 
 /// Largest project file the app opens.
-pub const MAX_PROJECT: u64 = 1024 * 1024 * 1024;
+pub const MAX_PROJECT: u64 = 512 * 1024 * 1024;
 
 /// `Err` with a one-line message naming the file if it is larger than `limit` bytes (or
 /// cannot be inspected); a missing file passes, its reader gives the better message.
