@@ -139,20 +139,36 @@ impl Jobs {
         then_align: bool,
     ) {
         self.spawn(ctx, "Loading documents", move |progress| {
-            progress.set_total(paths.len() as u64);
+            // Progress in bytes, two steps per file (read + decode, then detect + segment),
+            // so one big file still moves the bar.
+            let sizes: Vec<u64> = paths
+                .iter()
+                .map(|p| std::fs::metadata(p).map_or(1, |m| m.len().max(1)))
+                .collect();
+            progress.set_total(sizes.iter().sum::<u64>() * 2);
             let mut versions = Vec::new();
-            for path in paths {
+            for (path, size) in paths.into_iter().zip(sizes) {
                 if progress.is_cancelled() {
                     return JobOutput::Cancelled;
                 }
                 if let Err(e) = super::file_size::check(&path, super::file_size::MAX_DOCUMENT) {
                     versions.push(Err(e));
-                    progress.advance(1);
+                    progress.advance(size * 2);
                     continue;
                 }
-                versions
-                    .push(pipeline::load_version(&path, None, &opts).map_err(|e| e.to_string()));
-                progress.advance(1);
+                let doc = match crate::ingest::load_path(&path, &opts) {
+                    Ok(doc) => doc,
+                    Err(e) => {
+                        versions.push(Err(e.to_string()));
+                        progress.advance(size * 2);
+                        continue;
+                    }
+                };
+                progress.advance(size);
+                let mut version = pipeline::version_from_document(doc, None);
+                version.source_path = Some(path);
+                versions.push(Ok(version));
+                progress.advance(size);
             }
             JobOutput::Loaded {
                 versions,
