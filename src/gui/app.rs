@@ -53,7 +53,7 @@ pub struct AlineaApp {
 impl AlineaApp {
     /// Sets up fonts and theme on `ctx` and starts opening what `start` asks for.
     pub fn new(ctx: &egui::Context, start: StartOptions) -> Self {
-        let mut app = Self::bare(ctx, start.settings, start.recovery_dir);
+        let mut app = Self::bare_checked(ctx, start.settings, start.recovery_dir);
         let files = start.files;
         let is_project = |p: &PathBuf| p.extension().is_some_and(|e| e == "alinea");
         if let [one] = files.as_slice()
@@ -70,6 +70,16 @@ impl AlineaApp {
                 Some(path) => dispatch::open_project(&mut app, &path),
                 None => app.jobs.sample(ctx),
             }
+        }
+        app
+    }
+
+    fn bare_checked(ctx: &egui::Context, settings: AppSettings, recovery_dir: PathBuf) -> Self {
+        let mut app = Self::bare(ctx, settings, recovery_dir);
+        if app.recovered.is_none()
+            && let Some(problem) = recovery::unreadable(&app.recovery_dir)
+        {
+            app.ui.error(problem);
         }
         app
     }
@@ -142,7 +152,9 @@ impl AlineaApp {
             }
         });
         panels::sentence_editor::show(self, &ctx);
+        panels::export_dialog::show(self, &ctx);
         panels::dialogs::show(self, &ctx);
+        panels::messages::show(self, &ctx);
 
         for action in std::mem::take(&mut self.actions) {
             dispatch::apply(self, &ctx, action);
@@ -155,14 +167,17 @@ impl AlineaApp {
             // Escape closes the innermost open thing.
             if self.ui.path_prompt.take().is_none()
                 && self.pending.take().is_none()
+                && self.ui.export_dialog.take().is_none()
                 && self.ui.sentence_editor.take().is_none()
             {
                 self.ui.find.open = false;
             }
         }
         let typing = ctx.egui_wants_keyboard_input();
-        let modal_open =
-            self.pending.is_some() || self.recovered.is_some() || self.ui.path_prompt.is_some();
+        let modal_open = self.pending.is_some()
+            || self.recovered.is_some()
+            || self.ui.path_prompt.is_some()
+            || self.ui.export_dialog.is_some();
         if modal_open {
             return;
         }

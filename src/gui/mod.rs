@@ -11,7 +11,9 @@
 pub mod action;
 pub mod app;
 pub mod dispatch;
+pub mod exchange;
 pub mod file_dialog;
+pub mod file_size;
 pub mod fonts;
 pub mod jobs;
 pub mod navigation;

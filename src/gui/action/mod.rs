@@ -134,6 +134,22 @@ pub enum Action {
         /// -1 left, +1 right.
         offset: isize,
     },
+    /// Open the export dialog (format, rows, languages, output).
+    OpenExportDialog,
+    /// Export the project's aligned rows as the request says (background job).
+    Export(crate::gui::exchange::ExportRequest),
+    /// Import a TMX file chosen in a dialog as a new project.
+    ImportTmx,
+    /// Import this TMX file as a new project.
+    ImportTmxFrom(PathBuf),
+    /// Attach a glossary (RON, CSV or TBX) chosen in a dialog to the project.
+    ImportGlossary,
+    /// Attach this glossary file to the project.
+    ImportGlossaryFrom(PathBuf),
+    /// Write the project's glossary as TBX or CSV to a file chosen in a dialog.
+    ExportGlossary,
+    /// Write the project's glossary to this file (.tbx or .csv).
+    ExportGlossaryTo(PathBuf),
 }
 
 /// Where a command is listed in the menus and the help panel.
@@ -268,7 +284,13 @@ impl Action {
             | Action::SaveAs
             | Action::SaveTo(_)
             | Action::CloseProject
-            | Action::Quit => Group::File,
+            | Action::Quit
+            | Action::OpenExportDialog
+            | Action::Export(_)
+            | Action::ImportTmx
+            | Action::ImportTmxFrom(_)
+            | Action::ExportGlossary
+            | Action::ExportGlossaryTo(_) => Group::File,
             Action::CellUp
             | Action::CellDown
             | Action::CellLeft

@@ -3,9 +3,11 @@
 
 pub mod alignment_table;
 pub mod dialogs;
+pub mod export_dialog;
 pub mod find;
 pub mod help;
 pub mod menu_bar;
+pub mod messages;
 pub mod row_gutter;
 pub mod row_heights;
 pub mod sentence_editor;
@@ -23,6 +25,12 @@ pub enum PathPurpose {
     SaveAs,
     /// Add documents to the new project.
     AddDocuments,
+    /// Import a TMX file as a new project.
+    ImportTmx,
+    /// Attach a glossary file to the project.
+    ImportGlossary,
+    /// Export the project's glossary (.tbx or .csv).
+    ExportGlossary,
 }
 
 /// A typed-path prompt.
@@ -51,6 +59,10 @@ pub struct UiState {
     pub path_prompt: Option<PathPrompt>,
     /// Last status message and whether it is an error.
     pub message: Option<(String, bool)>,
+    /// Errors and reports waiting to be dismissed.
+    pub notices: messages::Notices,
+    /// The export dialog, if open.
+    pub export_dialog: Option<export_dialog::ExportDialog>,
 }
 
 impl UiState {
@@ -59,9 +71,15 @@ impl UiState {
         self.message = Some((text.into(), false));
     }
 
-    /// Shows an error message in the status bar.
+    /// Shows an error as a notice that stays until dismissed.
     pub fn error(&mut self, text: impl Into<String>) {
-        self.message = Some((text.into(), true));
+        self.message = None;
+        self.notices.push(messages::Level::Error, text);
+    }
+
+    /// Shows a report or warning as a notice that stays until dismissed.
+    pub fn notice(&mut self, level: messages::Level, text: impl Into<String>) {
+        self.notices.push(level, text);
     }
 }
 
