@@ -52,6 +52,7 @@ impl Action {
             Action::ToggleHelp => "Keyboard help",
             Action::ToggleColumn(_) => "Show column",
             Action::MoveColumn { .. } => "Move column",
+            Action::Glossary(g) => g.label(),
         }
     }
 
@@ -113,6 +114,7 @@ impl Action {
             Action::ToggleHelp => "Show all commands and their shortcuts",
             Action::ToggleColumn(_) => "Show or hide this version's column",
             Action::MoveColumn { .. } => "Change the column order",
+            Action::Glossary(g) => g.tooltip(),
         }
     }
 }

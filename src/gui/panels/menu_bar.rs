@@ -92,6 +92,9 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                     });
                 }
             });
+            ui.menu_button("Glossary", |ui| {
+                group(ui, Group::Glossary, has_session, &mut actions, |_| true);
+            });
             ui.menu_button("Help", |ui| {
                 item(ui, &Action::ToggleHelp, None, true, &mut actions);
             });

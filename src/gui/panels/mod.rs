@@ -4,7 +4,10 @@
 pub mod alignment_table;
 pub mod dialogs;
 pub mod find;
+pub mod findings;
+pub mod glossary;
 pub mod help;
+pub mod mark_term;
 pub mod menu_bar;
 pub mod row_gutter;
 pub mod row_heights;
@@ -51,6 +54,8 @@ pub struct UiState {
     pub path_prompt: Option<PathPrompt>,
     /// Last status message and whether it is an error.
     pub message: Option<(String, bool)>,
+    /// Glossary panels, "Mark as term", findings (view state).
+    pub glossary: glossary::GlossaryUi,
 }
 
 impl UiState {
