@@ -155,6 +155,9 @@ impl AlineaApp {
         for action in std::mem::take(&mut self.actions) {
             dispatch::apply(self, &ctx, action);
         }
+        if let Some(s) = &mut self.session {
+            s.terms.refresh(&s.project, s.history.revision(), &ctx);
+        }
         self.after_frame(&ctx);
     }
 

@@ -273,19 +273,21 @@ fn concept_editor(
 ) {
     ui.strong(format!("Concept {}", c.id));
     ui.horizontal(|ui| {
-        ui.label("Note:");
-        ui.text_edit_singleline(&mut c.note);
+        let label = ui.label("Note:");
+        ui.text_edit_singleline(&mut c.note).labelled_by(label.id);
     });
     ui.horizontal(|ui| {
-        ui.label("Subject:");
-        ui.text_edit_singleline(&mut c.subject);
+        let label = ui.label("Subject:");
+        ui.text_edit_singleline(&mut c.subject)
+            .labelled_by(label.id);
     });
     let mut remove: Option<(Lang, usize)> = None;
     for (lang, ts) in c.terms.iter_mut() {
         for (i, t) in ts.iter_mut().enumerate() {
             ui.horizontal(|ui| {
-                ui.label(lang.to_string());
-                ui.add(egui::TextEdit::singleline(&mut t.text).desired_width(150.0));
+                let label = ui.label(lang.to_string());
+                ui.add(egui::TextEdit::singleline(&mut t.text).desired_width(150.0))
+                    .labelled_by(label.id);
                 egui::ComboBox::from_id_salt(("term_status", lang.to_string(), i))
                     .selected_text(t.status.as_str())
                     .show_ui(ui, |ui| {

@@ -231,9 +231,10 @@ pub fn show(app: &mut AlineaApp, ctx: &egui::Context) {
                             continue;
                         }
                         let name = s.project.versions.get(v).map_or("", |x| x.name.as_str());
-                        ui.label(format!("{lang} · {name}"));
+                        let label = ui.label(format!("{lang} · {name}"));
                         ui.vertical(|ui| {
-                            ui.add(egui::TextEdit::singleline(text).desired_width(260.0));
+                            ui.add(egui::TextEdit::singleline(text).desired_width(260.0))
+                                .labelled_by(label.id);
                             ui.horizontal_wrapped(|ui| {
                                 for c in m.proposals.get(v).into_iter().flatten() {
                                     let tip = format!(
