@@ -74,10 +74,11 @@ fn build(glossary: Glossary, versions: &[Version]) -> Built {
 
 /// A colour per concept (golden-angle hues), translucent so the text stays readable.
 pub fn concept_color(concept: u32, dark: bool) -> Color32 {
-    let hue = (concept as f32 * 0.618_034).fract();
-    let value = if dark { 0.55 } else { 1.0 };
-    let c: Color32 = egui::ecolor::Hsva::new(hue, 0.55, value, 1.0).into();
-    Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), 110)
+    // Start at green and skip the reds: red is kept for forbidden terms.
+    let hue = 0.2 + 0.75 * (concept as f32 * 0.618_034).fract();
+    let value = if dark { 0.6 } else { 1.0 };
+    let c: Color32 = egui::ecolor::Hsva::new(hue, 0.75, value, 1.0).into();
+    Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), 120)
 }
 
 /// The colour of a forbidden term (same for every concept: it must stand out).
