@@ -266,3 +266,70 @@ fn glossary_is_saved_with_the_project_and_reloaded() {
     let reopened = alinea::project::load(&project_path).expect("reopen");
     assert_eq!(reopened.glossary, on_disk);
 }
+
+#[test]
+fn save_into_an_existing_glossary_merges_and_conflicts_ask_mine_or_theirs() {
+    use alinea::glossary::{Concept, Term};
+    use alinea::gui::action::GlossaryAction;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = open(dir.path());
+    select(&mut h, 2, 0, "Trường học");
+    h.key_press(Key::T);
+    h.run();
+    h.get_by_label("Add to glossary").click();
+    h.run();
+
+    // Someone else's file with another concept: saving there keeps both.
+    let gpath = dir.path().join("shared.glossary.ron");
+    let mut theirs = alinea::glossary::Glossary::default();
+    theirs.add_term(
+        "flood",
+        Lang::new("en"),
+        Term::new("flood", TermStatus::Preferred),
+    );
+    std::fs::write(&gpath, alinea::glossary::store::to_ron(&theirs)).expect("write");
+    app(&mut h).push(Action::Glossary(GlossaryAction::SaveGlossaryAt(
+        gpath.clone(),
+    )));
+    h.run();
+    let on_disk = alinea::glossary::load(&gpath).expect("saved");
+    assert!(on_disk.concepts.contains_key("flood"));
+    assert!(on_disk.concepts.contains_key("trường-học"));
+    assert_eq!(
+        h.state().project().glossary,
+        on_disk,
+        "their concept taken in"
+    );
+
+    // Both sides change "flood" differently: the dialog asks; keep theirs.
+    let mut changed = on_disk.clone();
+    changed.add_term(
+        "flood",
+        Lang::new("ru"),
+        Term::new("наводнение", TermStatus::Preferred),
+    );
+    std::fs::write(&gpath, alinea::glossary::store::to_ron(&changed)).expect("write");
+    let mut mine: Concept = on_disk.concepts["flood"].clone();
+    mine.note = "mine".to_string();
+    app(&mut h).push(Action::Glossary(GlossaryAction::PutConcepts {
+        label: "Edit concept",
+        puts: vec![("flood".to_string(), Some(mine))],
+    }));
+    h.run();
+    h.get_by_label("Glossary").click();
+    h.run();
+    h.get_by_label_contains("Save glossary").click();
+    h.run();
+    assert!(
+        app(&mut h).ui.glossary.conflicts.is_some(),
+        "conflict dialog"
+    );
+    assert_eq!(alinea::glossary::load(&gpath).expect("unchanged"), changed);
+    h.get_by_label("Keep theirs").click();
+    h.run();
+    h.get_by_label("Save with these choices").click();
+    h.run();
+    assert!(app(&mut h).ui.glossary.conflicts.is_none());
+    assert_eq!(alinea::glossary::load(&gpath).expect("saved"), changed);
+    assert_eq!(h.state().project().glossary, changed);
+}

@@ -11,7 +11,7 @@ use crate::glossary::{self, Glossary, Resolution};
 use super::action::GlossaryAction;
 use super::app::AlineaApp;
 use super::dispatch::apply_edit;
-use super::panels::glossary::ConflictDialog;
+use super::panels::glossary::{ConflictDialog, GlossaryPathKind};
 use super::panels::mark_term::MarkTerm;
 
 /// Applies one glossary command.
@@ -34,12 +34,22 @@ pub fn apply(app: &mut AlineaApp, action: GlossaryAction) {
         GlossaryAction::ToggleFindings => app.ui.glossary.findings_open ^= true,
         GlossaryAction::NewGlossary => match pick(app, true) {
             Some(p) => new_glossary(app, p),
-            None => app.ui.glossary.ask_path(true),
+            None => app.ui.glossary.ask_path(GlossaryPathKind::New),
         },
         GlossaryAction::OpenGlossary => match pick(app, false) {
             Some(p) => open_glossary(app, &p),
-            None => app.ui.glossary.ask_path(false),
+            None => app.ui.glossary.ask_path(GlossaryPathKind::Open),
         },
+        GlossaryAction::SaveGlossaryAt(p) => {
+            if let Some(s) = &mut app.session {
+                // Merged against an empty base: the file's concepts are kept, and a concept
+                // both sides define differently is a conflict for the editor.
+                s.glossary_base = Glossary::default();
+                s.project.glossary_path = Some(p);
+                s.view_dirty = true;
+            }
+            save_glossary(app, true);
+        }
         GlossaryAction::NewGlossaryAt(p) => new_glossary(app, p),
         GlossaryAction::OpenGlossaryAt(p) => open_glossary(app, &p),
         GlossaryAction::SaveGlossary => save_glossary(app, true),
@@ -173,7 +183,12 @@ pub fn save_glossary(app: &mut AlineaApp, explicit: bool) {
     };
     let Some(path) = s.project.glossary_path.clone() else {
         if explicit {
-            app.ui.glossary.ask_path(true);
+            match pick(app, true) {
+                Some(p) => app.push(super::action::Action::Glossary(
+                    GlossaryAction::SaveGlossaryAt(p),
+                )),
+                None => app.ui.glossary.ask_path(GlossaryPathKind::SaveAs),
+            }
             app.ui
                 .info("Choose a file for the glossary (it has none yet)");
         }

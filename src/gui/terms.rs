@@ -402,6 +402,37 @@ mod tests {
     }
 
     #[test]
+    fn big_projects_build_in_the_background_and_text_edits_rescan() {
+        let sentences: Vec<String> = (0..SYNC_BUILD_SENTENCES + 10)
+            .map(|i| format!("Sentence {i} about the health station."))
+            .collect();
+        let refs: Vec<&str> = sentences.iter().map(String::as_str).collect();
+        let en = Version::from_sentences("big", Lang::new("en"), &[refs]);
+        let mut p = Project::new(vec![en]);
+        p.glossary = project().glossary;
+        let ctx = egui::Context::default();
+        let mut t = TermState::default();
+        t.refresh(&p, 0, &ctx);
+        assert!(t.is_building());
+        for _ in 0..600 {
+            if !t.is_building() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            t.refresh(&p, 0, &ctx);
+        }
+        assert!(!t.is_building());
+        assert_eq!(t.index().len(), SYNC_BUILD_SENTENCES + 10);
+        // An edit of one sentence's text is picked up at the next revision.
+        let end = p.versions[0].sentences[0].range.end;
+        p.versions[0]
+            .text
+            .replace_range(end - 8..end - 1, "centre ");
+        t.refresh(&p, 1, &ctx);
+        assert_eq!(t.index().sentence(0, 0)[0].status, TermStatus::Preferred);
+    }
+
+    #[test]
     fn cell_selection_maps_to_the_sentence() {
         let p = project();
         let v = &p.versions[0];

@@ -25,6 +25,8 @@ pub enum GlossaryAction {
     SaveGlossary,
     /// Use a new, empty glossary stored at this path.
     NewGlossaryAt(PathBuf),
+    /// Give the glossary this file (keeping its concepts) and save it there.
+    SaveGlossaryAt(PathBuf),
     /// Load this glossary file into the project.
     OpenGlossaryAt(PathBuf),
     /// Put (or delete with `None`) concepts, as one undoable step.
@@ -68,7 +70,7 @@ impl GlossaryAction {
             GlossaryAction::ToggleFindings => "Consistency check",
             GlossaryAction::NewGlossary | GlossaryAction::NewGlossaryAt(_) => "New glossary…",
             GlossaryAction::OpenGlossary | GlossaryAction::OpenGlossaryAt(_) => "Open glossary…",
-            GlossaryAction::SaveGlossary => "Save glossary",
+            GlossaryAction::SaveGlossary | GlossaryAction::SaveGlossaryAt(_) => "Save glossary",
             GlossaryAction::PutConcepts { label, .. } => label,
             GlossaryAction::SetFindingAccepted { accepted: true, .. } => "Accept finding",
             GlossaryAction::SetFindingAccepted { .. } => "Reopen finding",
@@ -94,7 +96,7 @@ impl GlossaryAction {
             GlossaryAction::OpenGlossary | GlossaryAction::OpenGlossaryAt(_) => {
                 "Use a glossary file (.glossary.ron, .csv or .tbx) in this project"
             }
-            GlossaryAction::SaveGlossary => {
+            GlossaryAction::SaveGlossary | GlossaryAction::SaveGlossaryAt(_) => {
                 "Write the glossary file, merging with changes other editors saved meanwhile"
             }
             GlossaryAction::PutConcepts { .. } => "Change concepts of the glossary",

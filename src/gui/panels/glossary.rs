@@ -25,6 +25,8 @@ pub enum GlossaryPathKind {
     New,
     /// Load a glossary file.
     Open,
+    /// Save the glossary (which has no file yet) to a file.
+    SaveAs,
 }
 
 /// A text selection in a grid cell: row, version and byte range in the cell text.
@@ -90,13 +92,8 @@ pub struct GlossaryUi {
 }
 
 impl GlossaryUi {
-    /// Opens the typed-path prompt for a new (`true`) or existing glossary.
-    pub fn ask_path(&mut self, new: bool) {
-        let kind = if new {
-            GlossaryPathKind::New
-        } else {
-            GlossaryPathKind::Open
-        };
+    /// Opens the typed-path prompt.
+    pub fn ask_path(&mut self, kind: GlossaryPathKind) {
         self.path_prompt = Some((kind, String::new()));
     }
 
@@ -362,6 +359,7 @@ pub fn show_windows(app: &mut AlineaApp, ctx: &egui::Context) {
         let title = match kind {
             GlossaryPathKind::New => "New glossary",
             GlossaryPathKind::Open => "Open glossary",
+            GlossaryPathKind::SaveAs => "Save glossary as",
         };
         let mut close = false;
         egui::Window::new(title).collapsible(false).show(ctx, |ui| {
@@ -373,6 +371,7 @@ pub fn show_windows(app: &mut AlineaApp, ctx: &egui::Context) {
                     actions.push(Action::Glossary(match kind {
                         GlossaryPathKind::New => GlossaryAction::NewGlossaryAt(p),
                         GlossaryPathKind::Open => GlossaryAction::OpenGlossaryAt(p),
+                        GlossaryPathKind::SaveAs => GlossaryAction::SaveGlossaryAt(p),
                     }));
                     close = true;
                 }
