@@ -188,6 +188,11 @@ impl TermState {
             .collect();
     }
 
+    /// Changes whenever the index (and so highlights and findings) changed.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     /// True while a background build runs.
     pub fn is_building(&self) -> bool {
         self.pending.is_some()

@@ -23,7 +23,7 @@ pub(super) const CELL_PAD: f32 = 6.0;
 pub struct TableState {
     heights: RowHeights,
     display: Vec<usize>,
-    display_key: Option<(u64, RowFilter, u64, usize)>,
+    display_key: Option<(u64, RowFilter, u64, usize, u64)>,
     display_generation: u64,
     bytes_per_char: Vec<f32>,
     bytes_per_char_revision: Option<u64>,
@@ -46,6 +46,7 @@ impl TableState {
             find.filter,
             find.generation,
             rows.len(),
+            s.terms.generation(),
         );
         if self.display_key != Some(key) {
             let low = s.project.view.low_confidence;
