@@ -367,7 +367,9 @@ fn body(
 }
 
 fn cell_menu(ui: &mut egui::Ui, row: usize, version: usize, actions: &mut Vec<Action>) {
-    for a in Action::COMMANDS.iter().filter(|a| a.group() == Group::Edit) {
+    let mark = Action::Glossary(crate::gui::action::GlossaryAction::MarkTerm);
+    let edits = Action::COMMANDS.iter().filter(|a| a.group() == Group::Edit);
+    for a in edits.chain(std::iter::once(&mark)) {
         if matches!(a, Action::Undo | Action::Redo) {
             continue;
         }
