@@ -333,3 +333,32 @@ fn save_into_an_existing_glossary_merges_and_conflicts_ask_mine_or_theirs() {
     assert_eq!(alinea::glossary::load(&gpath).expect("saved"), changed);
     assert_eq!(h.state().project().glossary, changed);
 }
+
+#[test]
+fn open_glossary_from_the_menu_imports_csv_and_highlights() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = open(dir.path());
+    let csv = dir.path().join("terms.csv");
+    std::fs::write(&csv, "vi,en\nTrường học,!Schools;school\n").expect("write csv");
+    h.get_by_label("Glossary").click();
+    h.run();
+    h.get_by_label_contains("Open glossary").click();
+    h.run();
+    h.get_by_label("Glossary path:").click();
+    h.run();
+    h.get_by_label("Glossary path:")
+        .type_text(&csv.display().to_string());
+    h.run();
+    h.get_by_label("Use this file").click();
+    h.run();
+    let g = &h.state().project().glossary;
+    assert_eq!(g.concepts.len(), 1, "{g:?}");
+    assert_eq!(highlighted(&mut h, 2, 0), ["Trường học"]);
+    assert_eq!(highlighted(&mut h, 2, 1), ["Schools"]);
+    // An imported CSV does not become the glossary file.
+    assert!(h.state().project().glossary_path.is_none());
+    // Undo removes the import.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.state().project().glossary.concepts.is_empty());
+}

@@ -132,16 +132,17 @@ fn open_glossary(app: &mut AlineaApp, path: &Path) {
             return;
         }
     };
+    let is_ron = path.to_string_lossy().to_lowercase().ends_with(".ron");
     let Some(s) = &mut app.session else {
         return;
     };
-    let is_ron = path.to_string_lossy().to_lowercase().ends_with(".ron");
     let mut puts: Vec<(String, Option<glossary::Concept>)> = s
         .project
         .glossary
         .concepts
         .keys()
-        .filter(|id| !loaded.concepts.contains_key(*id))
+        // A RON file replaces the glossary; CSV/TBX are imported into it.
+        .filter(|id| is_ron && !loaded.concepts.contains_key(*id))
         .map(|id| (id.clone(), None))
         .collect();
     puts.extend(
@@ -169,7 +170,7 @@ fn open_glossary(app: &mut AlineaApp, path: &Path) {
     let note = if is_ron {
         ""
     } else {
-        " (imported; choose Glossary ▸ New glossary to give it a .ron file)"
+        " (imported; use Save glossary to give it a .ron file)"
     };
     app.ui
         .info(format!("Glossary {}: {n} concepts{note}", path.display()));
