@@ -362,3 +362,42 @@ fn open_glossary_from_the_menu_imports_csv_and_highlights() {
     h.run();
     assert!(h.state().project().glossary.concepts.is_empty());
 }
+
+#[test]
+fn drag_selection_in_a_cell_feeds_mark_as_term() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = open(dir.path());
+    // The first text line of row 1's pivot cell: below the menu bar and the column header,
+    // right of the row numbers (layout of alignment_table: panel margin, header, cell padding).
+    let menu_bottom = h.get_by_label("File").rect().bottom();
+    let y = menu_bottom + 8.0 + 32.0 + 18.0;
+    let from = egui::pos2(80.0, y);
+    let to = egui::pos2(190.0, y);
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for x in [100.0, 140.0, 190.0] {
+        h.hover_at(egui::pos2(x, y));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+    let sel = app(&mut h)
+        .ui
+        .glossary
+        .selection
+        .clone()
+        .expect("a drag selection in the cell");
+    assert_eq!((sel.row, sel.version), (0, 0));
+    let cell = VI[0];
+    let selected = &cell[sel.range.clone()];
+    assert!(
+        selected.len() >= 4 && cell.contains(selected),
+        "selected {selected:?}"
+    );
+    h.key_press(Key::T);
+    h.run();
+    let mark = app(&mut h).ui.glossary.mark.clone().expect("Mark as term");
+    assert_eq!(mark.text, selected.trim());
+}
