@@ -44,7 +44,12 @@ pub struct TermState {
     findings: Vec<Finding>,
     finding_rows: BTreeSet<usize>,
     findings_key: Option<(u64, u64)>,
+    /// A consistency check running in the background (big projects).
+    findings_pending: Option<Receiver<Vec<Finding>>>,
+    /// Bumped when the index changes.
     generation: u64,
+    /// Bumped when the findings change.
+    findings_generation: u64,
 }
 
 fn stamp(version: &Version) -> u64 {
@@ -100,6 +105,16 @@ impl TermState {
                 Err(TryRecvError::Disconnected) => self.pending = None,
             }
         }
+        if let Some(rx) = &self.findings_pending {
+            match rx.try_recv() {
+                Ok(findings) => {
+                    self.set_findings(findings);
+                    self.findings_pending = None;
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => self.findings_pending = None,
+            }
+        }
         if !changed && self.seen_revision == Some(revision) {
             return;
         }
@@ -113,7 +128,7 @@ impl TermState {
             self.start_build(project, ctx);
         }
         self.rescan_changed(project);
-        self.update_findings(project, revision);
+        self.update_findings(project, revision, ctx);
     }
 
     fn install(&mut self, built: Built) {
@@ -168,34 +183,59 @@ impl TermState {
         }
     }
 
-    fn update_findings(&mut self, project: &Project, revision: u64) {
+    fn update_findings(&mut self, project: &Project, revision: u64, ctx: &egui::Context) {
         let key = (revision, self.generation);
         if self.findings_key == Some(key) {
             return;
         }
         self.findings_key = Some(key);
         let Some(glossary) = &self.built else {
-            self.findings.clear();
-            self.finding_rows.clear();
+            self.set_findings(Vec::new());
             return;
         };
-        self.findings = checks::check_with_index(project, glossary, &self.index);
+        let sentences: usize = project.versions.iter().map(|v| v.sentences.len()).sum();
+        if sentences <= SYNC_BUILD_SENTENCES {
+            self.findings_pending = None;
+            let findings = checks::check_with_index(project, glossary, &self.index);
+            self.set_findings(findings);
+            return;
+        }
+        // Big project: check off the UI thread; the previous findings stay until then (a
+        // newer check replaces the receiver, so an older result is dropped).
+        let (tx, rx) = channel();
+        let (project, glossary, index) = (project.clone(), glossary.clone(), self.index.clone());
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("term-check".into())
+            .spawn(move || {
+                let _ = tx.send(checks::check_with_index(&project, &glossary, &index));
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.findings_pending = Some(rx),
+            Err(_) => self.findings_pending = None,
+        }
+    }
+
+    fn set_findings(&mut self, findings: Vec<Finding>) {
+        self.findings = findings;
         self.finding_rows = self
             .findings
             .iter()
             .filter(|f| !f.accepted)
             .map(|f| f.row)
             .collect();
+        self.findings_generation += 1;
     }
 
     /// Changes whenever the index (and so highlights and findings) changed.
     pub fn generation(&self) -> u64 {
-        self.generation
+        self.generation + self.findings_generation
     }
 
-    /// True while a background build runs.
+    /// True while a background build or check runs.
     pub fn is_building(&self) -> bool {
-        self.pending.is_some()
+        self.pending.is_some() || self.findings_pending.is_some()
     }
 
     /// The occurrence index (empty before the first build).
@@ -428,6 +468,8 @@ mod tests {
         }
         assert!(!t.is_building());
         assert_eq!(t.index().len(), SYNC_BUILD_SENTENCES + 10);
+        // Checked in the background too: every sentence has the forbidden term.
+        assert_eq!(t.findings().len(), SYNC_BUILD_SENTENCES + 10);
         // An edit of one sentence's text is picked up at the next revision.
         let end = p.versions[0].sentences[0].range.end;
         p.versions[0]
