@@ -149,7 +149,7 @@ impl AlineaApp {
             }
         });
         panels::sentence_editor::show(self, &ctx);
-        panels::glossary::show_windows(self, &ctx);
+        panels::glossary_dialogs::show(self, &ctx);
         panels::dialogs::show(self, &ctx);
 
         for action in std::mem::take(&mut self.actions) {

@@ -6,6 +6,7 @@ pub mod dialogs;
 pub mod find;
 pub mod findings;
 pub mod glossary;
+pub mod glossary_dialogs;
 pub mod help;
 pub mod mark_term;
 pub mod menu_bar;
