@@ -128,6 +128,9 @@ impl AlineaApp {
         if let Some(out) = self.jobs.poll() {
             dispatch::job_finished(self, &ctx, out);
         }
+        if let Some(s) = &mut self.session {
+            s.terms.refresh(&s.project, s.history.revision(), &ctx);
+        }
         self.read_shortcuts(&ctx);
         let dropped = panels::dropped_paths(&ctx);
         if !dropped.is_empty() {
@@ -142,6 +145,10 @@ impl AlineaApp {
         if self.ui.help_open {
             panels::help::show(self, ui);
         }
+        if self.session.is_some() && self.ui.new_project.is_none() {
+            panels::glossary::show_panel(self, ui);
+            panels::findings::show(self, ui);
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             if self.ui.new_project.is_some() {
                 panels::versions::show(self, ui);
@@ -153,11 +160,15 @@ impl AlineaApp {
         });
         panels::sentence_editor::show(self, &ctx);
         panels::export_dialog::show(self, &ctx);
+        panels::glossary_dialogs::show(self, &ctx);
         panels::dialogs::show(self, &ctx);
         panels::messages::show(self, &ctx);
 
         for action in std::mem::take(&mut self.actions) {
             dispatch::apply(self, &ctx, action);
+        }
+        if let Some(s) = &mut self.session {
+            s.terms.refresh(&s.project, s.history.revision(), &ctx);
         }
         self.after_frame(&ctx);
     }
@@ -165,7 +176,8 @@ impl AlineaApp {
     fn read_shortcuts(&mut self, ctx: &egui::Context) {
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
             // Escape closes the innermost open thing.
-            if self.ui.path_prompt.take().is_none()
+            if self.ui.glossary.mark.take().is_none()
+                && self.ui.path_prompt.take().is_none()
                 && self.pending.take().is_none()
                 && self.ui.export_dialog.take().is_none()
                 && self.ui.sentence_editor.take().is_none()

@@ -89,7 +89,9 @@ pub fn apply(app: &mut AlineaApp, ctx: &egui::Context, action: Action) {
         Action::Undo | Action::Redo => undo_redo(app, action == Action::Redo),
         Action::Realign => {
             if let Some(s) = &app.session {
-                app.jobs.realign(ctx, &s.project, s.history.revision());
+                let concepts = s.terms.sentence_concepts(&s.project);
+                app.jobs
+                    .realign(ctx, &s.project, s.history.revision(), concepts);
             }
         }
         Action::EditSentences => {
@@ -118,6 +120,7 @@ pub fn apply(app: &mut AlineaApp, ctx: &egui::Context, action: Action) {
             }
             None => app.settings.dark_mode = !app.settings.dark_mode,
         },
+        Action::Glossary(g) => super::glossary_dispatch::apply(app, g),
         other => {
             if let Some((label, edit)) = edit_for(app, &other) {
                 apply_edit(app, label, edit);
@@ -311,6 +314,7 @@ fn save_to(app: &mut AlineaApp, path: &Path) {
             recovery::clear(&app.recovery_dir);
             app.settings.remember(&path);
             app.ui.info(format!("Saved {}", path.display()));
+            super::glossary_dispatch::save_glossary(app, false);
         }
         Err(e) => app.ui.error(e.to_string()),
     }

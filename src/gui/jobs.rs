@@ -185,11 +185,22 @@ impl Jobs {
     }
 
     /// Re-aligns the unconfirmed rows of `project` (taken at history `revision`).
-    pub fn realign(&mut self, ctx: &egui::Context, project: &Project, revision: u64) {
+    /// `concepts`: glossary concepts per version and sentence, anchors for the aligner.
+    pub fn realign(
+        &mut self,
+        ctx: &egui::Context,
+        project: &Project,
+        revision: u64,
+        concepts: Option<Vec<Vec<Vec<u32>>>>,
+    ) {
         let versions = project.versions.clone();
         let current = project.alignment.clone();
         self.spawn(ctx, "Re-aligning", move |progress| {
-            match align::realign(&versions, &current, &AlignOptions::default(), progress) {
+            let options = AlignOptions {
+                concepts,
+                ..AlignOptions::default()
+            };
+            match align::realign(&versions, &current, &options, progress) {
                 Ok(a) => JobOutput::Realigned {
                     rows: a.rows,
                     revision,
@@ -202,7 +213,11 @@ impl Jobs {
     /// Builds and aligns the bundled sample project.
     pub fn sample(&mut self, ctx: &egui::Context) {
         self.spawn(ctx, "Preparing the sample project", |progress| {
-            align_project(sample::versions(), 0, progress)
+            let mut out = align_project(sample::versions(), 0, progress);
+            if let JobOutput::Aligned(project) = &mut out {
+                project.glossary = sample::glossary();
+            }
+            out
         });
     }
 }

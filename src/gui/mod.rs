@@ -15,6 +15,7 @@ pub mod exchange;
 pub mod file_dialog;
 pub mod file_size;
 pub mod fonts;
+pub mod glossary_dispatch;
 pub mod jobs;
 pub mod navigation;
 pub mod panels;
@@ -22,6 +23,7 @@ pub mod recovery;
 pub mod sample;
 pub mod session;
 pub mod settings;
+pub mod terms;
 pub mod widgets;
 
 use std::path::PathBuf;

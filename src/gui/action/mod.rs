@@ -6,7 +6,10 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+mod glossary;
 mod text;
+
+pub use glossary::GlossaryAction;
 
 /// A user intent, recorded by panels while drawing and applied by `dispatch` afterwards.
 #[derive(Clone, Debug, PartialEq)]
@@ -150,6 +153,8 @@ pub enum Action {
     ExportGlossary,
     /// Write the project's glossary to this file (.tbx or .csv).
     ExportGlossaryTo(PathBuf),
+    /// A glossary or consistency-check command.
+    Glossary(GlossaryAction),
 }
 
 /// Where a command is listed in the menus and the help panel.
@@ -163,6 +168,8 @@ pub enum Group {
     Navigate,
     /// View menu.
     View,
+    /// Glossary menu.
+    Glossary,
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -217,6 +224,12 @@ impl Action {
         Action::ZoomReset,
         Action::ToggleTheme,
         Action::ToggleHelp,
+        Action::Glossary(GlossaryAction::MarkTerm),
+        Action::Glossary(GlossaryAction::TogglePanel),
+        Action::Glossary(GlossaryAction::ToggleFindings),
+        Action::Glossary(GlossaryAction::NewGlossary),
+        Action::Glossary(GlossaryAction::OpenGlossary),
+        Action::Glossary(GlossaryAction::SaveGlossary),
     ];
 
     /// The keyboard shortcut, if the command has one.
@@ -257,6 +270,7 @@ impl Action {
             Action::ZoomReset => cmd(Key::Num0),
             Action::ToggleTheme => cmd_shift(Key::D),
             Action::ToggleHelp => plain(Key::F1),
+            Action::Glossary(g) => return g.shortcut(),
             _ => return None,
         })
     }
@@ -311,6 +325,7 @@ impl Action {
             | Action::ToggleHelp
             | Action::ToggleColumn(_)
             | Action::MoveColumn { .. } => Group::View,
+            Action::Glossary(_) => Group::Glossary,
             _ => Group::Edit,
         }
     }

@@ -56,6 +56,7 @@ impl Action {
             Action::ImportTmx | Action::ImportTmxFrom(_) => "Import TMX…",
             Action::ImportGlossary | Action::ImportGlossaryFrom(_) => "Import glossary…",
             Action::ExportGlossary | Action::ExportGlossaryTo(_) => "Export glossary (TBX / CSV)…",
+            Action::Glossary(g) => g.label(),
         }
     }
 
@@ -129,6 +130,7 @@ impl Action {
             Action::ExportGlossary | Action::ExportGlossaryTo(_) => {
                 "Write the project's glossary as TBX (.tbx) or CSV (.csv) for other tools"
             }
+            Action::Glossary(g) => g.tooltip(),
         }
     }
 }

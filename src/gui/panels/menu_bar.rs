@@ -95,6 +95,8 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                 }
             });
             ui.menu_button("Glossary", |ui| {
+                group(ui, Group::Glossary, has_session, &mut actions, |_| true);
+                ui.separator();
                 super::export_dialog::glossary_menu_items(ui, has_session, &mut actions);
             });
             ui.menu_button("Help", |ui| {

@@ -5,7 +5,11 @@ pub mod alignment_table;
 pub mod dialogs;
 pub mod export_dialog;
 pub mod find;
+pub mod findings;
+pub mod glossary;
+pub mod glossary_dialogs;
 pub mod help;
+pub mod mark_term;
 pub mod menu_bar;
 pub mod messages;
 pub mod row_gutter;
@@ -63,6 +67,8 @@ pub struct UiState {
     pub notices: messages::Notices,
     /// The export dialog, if open.
     pub export_dialog: Option<export_dialog::ExportDialog>,
+    /// Glossary panels, "Mark as term", findings (view state).
+    pub glossary: glossary::GlossaryUi,
 }
 
 impl UiState {
