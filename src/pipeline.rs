@@ -15,6 +15,10 @@ pub fn load_version(
 ) -> Result<Version, IngestError> {
     let doc = ingest::load_path(path, opts)?;
     let mut version = version_from_document(doc, lang);
+    // Column headers and exports name the version by its file name; the full path is kept.
+    if let Some(file_name) = path.file_name() {
+        version.name = file_name.to_string_lossy().into_owned();
+    }
     version.source_path = Some(path.to_path_buf());
     Ok(version)
 }

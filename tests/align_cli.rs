@@ -235,3 +235,45 @@ fn tmx_output_has_one_unit_per_row_with_both_languages() {
     let rows = jsonl_cells("hanoi_dti_ru", "ru", &[]).len();
     assert!(units <= rows);
 }
+
+#[test]
+fn glossary_flag_loads_the_glossary_or_names_it_in_the_error() {
+    let dir = fixture("hanoi_dti_ru");
+    let vi = dir.join("vi.txt");
+    let ru = dir.join("ru.txt");
+    let missing = dir.join("no-such.glossary.ron");
+    let out = alinea(&[
+        "align",
+        path_str(&vi),
+        path_str(&ru),
+        "--glossary",
+        path_str(&missing),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such.glossary.ron"));
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = tmp.path().join("terms.csv");
+    std::fs::write(
+        &csv,
+        "concept,lang,term,status\nhanoi,vi,Hà Nội,preferred\nhanoi,ru,Ханой,preferred\n",
+    )
+    .unwrap();
+    let with = alinea(&[
+        "align",
+        path_str(&vi),
+        path_str(&ru),
+        "--lang",
+        "vi,ru",
+        "--glossary",
+        path_str(&csv),
+    ]);
+    assert_eq!(
+        with.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&with.stderr)
+    );
+    let without = alinea(&["align", path_str(&vi), path_str(&ru), "--lang", "vi,ru"]);
+    // Clean fixture: the glossary agrees with the gold alignment, so the rows stay the same.
+    assert_eq!(with.stdout, without.stdout);
+}

@@ -301,3 +301,50 @@ fn progress_reaches_the_end() {
     align(&versions, 0, &AlignOptions::default(), &progress).unwrap();
     assert_eq!(progress.fraction(), 1.0);
 }
+
+#[test]
+fn a_real_glossary_anchors_the_alignment() {
+    use alinea::glossary::{Concept, Glossary, Term, TermStatus};
+    let a = Version::from_sentences(
+        "a",
+        Lang::new("vi"),
+        &[long(&["aaaa", "bbbb", "cccc", "dddd"])],
+    );
+    let b = Version::from_sentences(
+        "b",
+        Lang::new("en"),
+        &[long(&["wwww", "xxxx", "yyyy", "zzzz"])],
+    );
+    let mut glossary = Glossary::default();
+    for (id, vi, en) in [
+        ("k1", "bbbb", "wwww"),
+        ("k2", "cccc", "xxxx"),
+        ("k3", "dddd", "yyyy"),
+    ] {
+        let mut concept = Concept {
+            id: id.to_string(),
+            ..Concept::default()
+        };
+        concept
+            .terms
+            .insert(Lang::new("vi"), vec![Term::new(vi, TermStatus::Preferred)]);
+        concept
+            .terms
+            .insert(Lang::new("en"), vec![Term::new(en, TermStatus::Preferred)]);
+        glossary.concepts.insert(id.to_string(), concept);
+    }
+    let versions = [a, b];
+    let opts = AlignOptions::with_glossary(&glossary, &versions);
+    let alignment = align(&versions, 0, &opts, &Progress::new()).unwrap();
+    let cells: Vec<_> = alignment.rows.iter().map(|r| r.cells.clone()).collect();
+    assert_eq!(
+        cells,
+        vec![
+            vec![0..1, 0..0],
+            vec![1..2, 0..1],
+            vec![2..3, 1..2],
+            vec![3..4, 2..3],
+            vec![4..4, 3..4]
+        ]
+    );
+}

@@ -191,10 +191,85 @@ fn bad_input_fails_with_a_message_naming_the_problem() {
         "{}",
         stderr(&out)
     );
-    let out = alinea(&["export", "report.alinea", "--format", "tbx"], dir.path());
+    let out = alinea(&["export", "report.alinea", "--format", "docx"], dir.path());
     assert_eq!(
         out.status.code(),
         Some(2),
-        "tbx is not offered by this build"
+        "unknown formats are refused by clap"
     );
+}
+
+/// A saved sample project that refers to the fixture glossary (copied next to it).
+fn saved_sample_with_glossary(dir: &Path) {
+    let glossary =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/project/terms.glossary.ron");
+    std::fs::copy(&glossary, dir.join("terms.glossary.ron")).expect("glossary fixture copies");
+    let mut project = export_support::sample();
+    project.glossary_path = Some(dir.join("terms.glossary.ron"));
+    alinea::project::save(&dir.join("report.alinea"), &project).expect("sample project saves");
+}
+
+#[test]
+fn exports_the_project_glossary_as_tbx_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_sample_with_glossary(dir.path());
+    let out = alinea(
+        &[
+            "export",
+            "report.alinea",
+            "--format",
+            "tbx",
+            "-o",
+            "terms.tbx",
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("terms.tbx: 1 concepts written"),
+        "{}",
+        stderr(&out)
+    );
+    let tbx = alinea::glossary::tbx::load_tbx(&dir.path().join("terms.tbx")).expect("tbx reads");
+    let concept = &tbx.concepts["standing-committee"];
+    let texts: Vec<&str> = concept
+        .terms
+        .values()
+        .flatten()
+        .map(|t| t.text.as_str())
+        .collect();
+    assert!(
+        texts.contains(&"Ủy ban Thường vụ") && texts.contains(&"اللجنة الدائمة"),
+        "{texts:?}"
+    );
+
+    let out = alinea(
+        &["export", "report.alinea", "--format", "glossary-csv"],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(csv.starts_with("concept,lang,term,status"), "{csv}");
+    assert!(
+        csv.contains("standing-committee,vi,Ủy ban Thường vụ"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("standing-committee,ar,اللجنة الدائمة"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn glossary_export_without_a_glossary_fails_naming_the_project() {
+    let dir = tempfile::tempdir().unwrap();
+    saved_sample(dir.path());
+    let out = alinea(&["export", "report.alinea", "--format", "tbx"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("report.alinea: nothing to export: it has no glossary"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(out.stdout.is_empty());
 }

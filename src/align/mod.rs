@@ -41,6 +41,27 @@ pub struct AlignOptions {
     pub length_only: bool,
 }
 
+impl AlignOptions {
+    /// Options whose glossary evidence comes from `glossary`: every concept found in a
+    /// sentence (inflections and clitics included) anchors the beads that share it.
+    pub fn with_glossary(glossary: &crate::glossary::Glossary, versions: &[Version]) -> Self {
+        let langs: Vec<_> = versions.iter().map(|v| v.lang.clone()).collect();
+        let matcher = crate::glossary::TermMatcher::new(
+            glossary,
+            &langs,
+            crate::glossary::MatcherOptions::default(),
+        );
+        let concepts = versions
+            .iter()
+            .map(|v| crate::glossary::sentence_concepts(&matcher, v))
+            .collect();
+        AlignOptions {
+            concepts: Some(concepts),
+            length_only: false,
+        }
+    }
+}
+
 /// Aligns every version against the pivot version.
 ///
 /// A `pivot` out of range is treated as 0. Progress counts pivot sentences searched per

@@ -1,4 +1,4 @@
-//! `alinea align FILE FILE... [--pivot N] [--lang CODE,...] [--format tsv|csv|jsonl|tmx] [-o OUT]`:
+//! `alinea align FILE FILE... [--pivot N] [--lang CODE,...] [--format tsv|csv|jsonl|tmx] [--glossary FILE] [-o OUT]`:
 //! loads and segments the files, aligns them against the pivot and prints one line per row.
 //!
 //! A progress bar is drawn on stderr only when stderr is a terminal, so pipes and tests see
@@ -52,6 +52,9 @@ pub struct Args {
     /// Print a header line with the version names (TSV and CSV).
     #[arg(long)]
     pub header: bool,
+    /// Glossary (.ron, .csv or .tbx) whose terms anchor the alignment.
+    #[arg(long)]
+    pub glossary: Option<PathBuf>,
 }
 
 /// Runs the command.
@@ -78,7 +81,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let lang = args.lang.get(i).map(|c| Lang::new(c));
         versions.push(load_version(path, lang, &LoadOptions::default())?);
     }
-    let alignment = align_with_progress(&versions, args.pivot)?;
+    let opts = match &args.glossary {
+        Some(path) => AlignOptions::with_glossary(&alinea::glossary::load_any(path)?, &versions),
+        None => AlignOptions::default(),
+    };
+    let alignment = align_with_progress(&versions, args.pivot, &opts)?;
     let mut out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path)
@@ -93,11 +100,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 }
 
 /// Aligns on a worker thread while drawing a progress bar, when stderr is a terminal.
-fn align_with_progress(versions: &[Version], pivot: usize) -> anyhow::Result<Alignment> {
+fn align_with_progress(
+    versions: &[Version],
+    pivot: usize,
+    opts: &AlignOptions,
+) -> anyhow::Result<Alignment> {
     let progress = Progress::new();
-    let opts = AlignOptions::default();
     if !std::io::stderr().is_terminal() {
-        return Ok(align(versions, pivot, &opts, &progress)?);
+        return Ok(align(versions, pivot, opts, &progress)?);
     }
     let bar = indicatif::ProgressBar::new(1000);
     bar.set_style(
@@ -105,7 +115,7 @@ fn align_with_progress(versions: &[Version], pivot: usize) -> anyhow::Result<Ali
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     let result = std::thread::scope(|scope| {
-        let worker = scope.spawn(|| align(versions, pivot, &opts, &progress));
+        let worker = scope.spawn(|| align(versions, pivot, opts, &progress));
         while !worker.is_finished() {
             bar.set_position((progress.fraction() * 1000.0) as u64);
             std::thread::sleep(Duration::from_millis(50));

@@ -1,4 +1,5 @@
-//! `alinea export`: writes a project's aligned rows as TMX, TSV, CSV, JSONL or an HTML report.
+//! `alinea export`: writes a project's aligned rows as TMX, TSV, CSV, JSONL or an HTML report,
+//! or the project's glossary as TBX or glossary CSV.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -23,17 +24,23 @@ pub enum FormatArg {
     Jsonl,
     /// Side-by-side HTML review report.
     Html,
+    /// The project's glossary as TBX-Basic v3.
+    Tbx,
+    /// The project's glossary as CSV (concept,lang,term,status,…).
+    GlossaryCsv,
 }
 
-impl From<FormatArg> for Format {
-    fn from(arg: FormatArg) -> Format {
-        match arg {
+impl FormatArg {
+    /// The aligned-pairs format, or `None` for the glossary formats.
+    fn pairs_format(self) -> Option<Format> {
+        Some(match self {
             FormatArg::Tmx => Format::Tmx,
             FormatArg::Tsv => Format::Tsv,
             FormatArg::Csv => Format::Csv,
             FormatArg::Jsonl => Format::Jsonl,
             FormatArg::Html => Format::Html,
-        }
+            FormatArg::Tbx | FormatArg::GlossaryCsv => return None,
+        })
     }
 }
 
@@ -63,7 +70,9 @@ pub struct Args {
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<()> {
     let project = alinea::project::load(&args.project)?;
-    let format = Format::from(args.format);
+    let Some(format) = args.format.pairs_format() else {
+        return export_glossary(&args, &project);
+    };
     let options = ExportOptions {
         confirmed_only: args.confirmed_only,
         langs: args.langs.iter().map(|l| Lang::new(l)).collect(),
@@ -96,6 +105,51 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .map(|p| p.display().to_string())
         .unwrap_or_else(|| "standard output".to_string());
     print_report(&name, &report);
+    Ok(())
+}
+
+/// Writes the project's glossary (TBX or glossary CSV) to `-o` or standard output.
+fn export_glossary(args: &Args, project: &alinea::model::Project) -> anyhow::Result<()> {
+    use alinea::glossary::{table, tbx};
+    let glossary = &project.glossary;
+    if glossary.concepts.is_empty() {
+        let why = match &project.glossary_path {
+            Some(path) => format!("its glossary {} has no concepts", path.display()),
+            None => "it has no glossary (attach one in the app)".into(),
+        };
+        anyhow::bail!("{}: nothing to export: {why}", args.project.display());
+    }
+    if args.per_pair || args.confirmed_only || !args.langs.is_empty() {
+        anyhow::bail!(
+            "--per-pair, --confirmed-only and --langs apply to aligned rows, not to a glossary"
+        );
+    }
+    let is_tbx = matches!(args.format, FormatArg::Tbx);
+    match &args.output {
+        Some(path) => {
+            if is_tbx {
+                tbx::save_tbx(path, glossary, tbx::TbxVersion::V3)?;
+            } else {
+                table::save_csv(path, glossary)?;
+            }
+            eprintln!(
+                "{}: {} concepts written",
+                path.display(),
+                glossary.concepts.len()
+            );
+        }
+        None => {
+            let bytes = if is_tbx {
+                tbx::write_tbx(glossary, tbx::TbxVersion::V3)
+            } else {
+                table::write_csv(glossary)
+            };
+            let mut out = std::io::stdout().lock();
+            out.write_all(&bytes)
+                .and_then(|()| out.flush())
+                .context("standard output")?;
+        }
+    }
     Ok(())
 }
 

@@ -53,7 +53,7 @@ pub struct AlineaApp {
 impl AlineaApp {
     /// Sets up fonts and theme on `ctx` and starts opening what `start` asks for.
     pub fn new(ctx: &egui::Context, start: StartOptions) -> Self {
-        let mut app = Self::bare(ctx, start.settings, start.recovery_dir);
+        let mut app = Self::bare_checked(ctx, start.settings, start.recovery_dir);
         let files = start.files;
         let is_project = |p: &PathBuf| p.extension().is_some_and(|e| e == "alinea");
         if let [one] = files.as_slice()
@@ -70,6 +70,16 @@ impl AlineaApp {
                 Some(path) => dispatch::open_project(&mut app, &path),
                 None => app.jobs.sample(ctx),
             }
+        }
+        app
+    }
+
+    fn bare_checked(ctx: &egui::Context, settings: AppSettings, recovery_dir: PathBuf) -> Self {
+        let mut app = Self::bare(ctx, settings, recovery_dir);
+        if app.recovered.is_none()
+            && let Some(problem) = recovery::unreadable(&app.recovery_dir)
+        {
+            app.ui.error(problem);
         }
         app
     }
@@ -118,6 +128,9 @@ impl AlineaApp {
         if let Some(out) = self.jobs.poll() {
             dispatch::job_finished(self, &ctx, out);
         }
+        if let Some(s) = &mut self.session {
+            s.terms.refresh(&s.project, s.history.revision(), &ctx);
+        }
         self.read_shortcuts(&ctx);
         let dropped = panels::dropped_paths(&ctx);
         if !dropped.is_empty() {
@@ -132,6 +145,10 @@ impl AlineaApp {
         if self.ui.help_open {
             panels::help::show(self, ui);
         }
+        if self.session.is_some() && self.ui.new_project.is_none() {
+            panels::glossary::show_panel(self, ui);
+            panels::findings::show(self, ui);
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             if self.ui.new_project.is_some() {
                 panels::versions::show(self, ui);
@@ -142,10 +159,16 @@ impl AlineaApp {
             }
         });
         panels::sentence_editor::show(self, &ctx);
+        panels::export_dialog::show(self, &ctx);
+        panels::glossary_dialogs::show(self, &ctx);
         panels::dialogs::show(self, &ctx);
+        panels::messages::show(self, &ctx);
 
         for action in std::mem::take(&mut self.actions) {
             dispatch::apply(self, &ctx, action);
+        }
+        if let Some(s) = &mut self.session {
+            s.terms.refresh(&s.project, s.history.revision(), &ctx);
         }
         self.after_frame(&ctx);
     }
@@ -153,16 +176,20 @@ impl AlineaApp {
     fn read_shortcuts(&mut self, ctx: &egui::Context) {
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
             // Escape closes the innermost open thing.
-            if self.ui.path_prompt.take().is_none()
+            if self.ui.glossary.mark.take().is_none()
+                && self.ui.path_prompt.take().is_none()
                 && self.pending.take().is_none()
+                && self.ui.export_dialog.take().is_none()
                 && self.ui.sentence_editor.take().is_none()
             {
                 self.ui.find.open = false;
             }
         }
         let typing = ctx.egui_wants_keyboard_input();
-        let modal_open =
-            self.pending.is_some() || self.recovered.is_some() || self.ui.path_prompt.is_some();
+        let modal_open = self.pending.is_some()
+            || self.recovered.is_some()
+            || self.ui.path_prompt.is_some()
+            || self.ui.export_dialog.is_some();
         if modal_open {
             return;
         }

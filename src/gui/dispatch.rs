@@ -11,9 +11,10 @@ use super::action::Action;
 use super::app::AlineaApp;
 use super::file_dialog::{self, NoDialog};
 use super::jobs::JobOutput;
+use super::panels::messages::Level;
 use super::panels::{PathPrompt, PathPurpose, sentence_editor, versions};
 use super::session::Session;
-use super::{navigation, recovery};
+use super::{exchange, file_size, navigation, recovery};
 
 /// Applies one action.
 pub fn apply(app: &mut AlineaApp, ctx: &egui::Context, action: Action) {
@@ -27,6 +28,7 @@ pub fn apply(app: &mut AlineaApp, ctx: &egui::Context, action: Action) {
         | Action::OpenProject
         | Action::OpenPath(_)
         | Action::CloseProject
+        | Action::ImportTmx
         | Action::Quit
             if needs_save_prompt(app) =>
         {
@@ -38,17 +40,12 @@ pub fn apply(app: &mut AlineaApp, ctx: &egui::Context, action: Action) {
             app.ui.info("New project: add two or more versions");
         }
         Action::OpenProject => match file_dialog::pick_project(app) {
-            Ok(Some(path)) => {
-                close_session(app);
-                open_project(app, &path);
-            }
+            // `open_project` closes the current project only once the new one loaded.
+            Ok(Some(path)) => open_project(app, &path),
             Ok(None) => {}
             Err(NoDialog) => prompt_path(app, PathPurpose::Open),
         },
-        Action::OpenPath(path) => {
-            close_session(app);
-            open_project(app, &path);
-        }
+        Action::OpenPath(path) => open_project(app, &path),
         Action::ChooseDocuments => match file_dialog::pick_documents(app) {
             Ok(Some(paths)) => app.push(Action::AddDocuments(paths)),
             Ok(None) => {}
@@ -92,7 +89,9 @@ pub fn apply(app: &mut AlineaApp, ctx: &egui::Context, action: Action) {
         Action::Undo | Action::Redo => undo_redo(app, action == Action::Redo),
         Action::Realign => {
             if let Some(s) = &app.session {
-                app.jobs.realign(ctx, &s.project, s.history.revision());
+                let concepts = s.terms.sentence_concepts(&s.project);
+                app.jobs
+                    .realign(ctx, &s.project, s.history.revision(), concepts);
             }
         }
         Action::EditSentences => {
@@ -105,6 +104,14 @@ pub fn apply(app: &mut AlineaApp, ctx: &egui::Context, action: Action) {
             app.ui.find.focus_query = app.ui.find.open;
         }
         Action::ToggleHelp => app.ui.help_open = !app.ui.help_open,
+        Action::OpenExportDialog
+        | Action::Export(_)
+        | Action::ImportTmx
+        | Action::ImportTmxFrom(_)
+        | Action::ImportGlossary
+        | Action::ImportGlossaryFrom(_)
+        | Action::ExportGlossary
+        | Action::ExportGlossaryTo(_) => exchange::apply(app, ctx, action),
         Action::ToggleTheme => match &mut app.session {
             Some(s) => {
                 s.project.view.dark_mode = !s.project.view.dark_mode;
@@ -113,6 +120,7 @@ pub fn apply(app: &mut AlineaApp, ctx: &egui::Context, action: Action) {
             }
             None => app.settings.dark_mode = !app.settings.dark_mode,
         },
+        Action::Glossary(g) => super::glossary_dispatch::apply(app, g),
         other => {
             if let Some((label, edit)) = edit_for(app, &other) {
                 apply_edit(app, label, edit);
@@ -228,14 +236,16 @@ fn needs_save_prompt(app: &mut AlineaApp) -> bool {
     dirty && !std::mem::take(&mut app.discard_ok)
 }
 
-fn prompt_path(app: &mut AlineaApp, purpose: PathPurpose) {
+/// Opens the typed-path prompt (no native file dialog available).
+pub(crate) fn prompt_path(app: &mut AlineaApp, purpose: PathPurpose) {
     app.ui.path_prompt = Some(PathPrompt {
         purpose,
         text: String::new(),
     });
 }
 
-fn close_session(app: &mut AlineaApp) {
+/// Closes the open project (cancelling its jobs and clearing its view state).
+pub(crate) fn close_session(app: &mut AlineaApp) {
     // Work for the project being closed (e.g. a re-align) must not land in the next one.
     app.jobs.cancel();
     if app.session.take().is_some() {
@@ -248,6 +258,10 @@ fn close_session(app: &mut AlineaApp) {
 
 /// Opens the project at `path`, replacing the current one.
 pub fn open_project(app: &mut AlineaApp, path: &Path) {
+    if let Err(e) = file_size::check(path, file_size::MAX_PROJECT) {
+        app.ui.error(e);
+        return;
+    }
     match project::load(path) {
         Ok(p) => {
             if let Err(e) = p.validate() {
@@ -300,6 +314,7 @@ fn save_to(app: &mut AlineaApp, path: &Path) {
             recovery::clear(&app.recovery_dir);
             app.settings.remember(&path);
             app.ui.info(format!("Saved {}", path.display()));
+            super::glossary_dispatch::save_glossary(app, false);
         }
         Err(e) => app.ui.error(e.to_string()),
     }
@@ -346,7 +361,7 @@ pub fn job_finished(app: &mut AlineaApp, ctx: &egui::Context, out: JobOutput) {
             for v in versions {
                 match v {
                     Ok(v) => draft.versions.push(v),
-                    Err(e) => app.ui.message = Some((e, true)),
+                    Err(e) => app.ui.notices.push(Level::Error, e),
                 }
             }
             if then_align && draft.versions.len() >= 2 {
@@ -382,5 +397,6 @@ pub fn job_finished(app: &mut AlineaApp, ctx: &egui::Context, out: JobOutput) {
         }
         JobOutput::Cancelled => app.ui.info("Cancelled"),
         JobOutput::Failed(e) => app.ui.error(e),
+        JobOutput::Apply(apply) => apply(app),
     }
 }

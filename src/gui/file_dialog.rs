@@ -20,16 +20,24 @@ fn run<T>(
     app: &AlineaApp,
     show: impl FnOnce(rfd::FileDialog) -> Option<T>,
 ) -> Result<Option<T>, NoDialog> {
-    if !app.native_dialogs {
-        return Err(NoDialog);
-    }
-    let started = Instant::now();
     let dir = app
         .session
         .as_ref()
         .and_then(|s| s.path.as_ref())
         .and_then(|p| p.parent())
         .map(PathBuf::from);
+    run_in(app, dir, show)
+}
+
+fn run_in<T>(
+    app: &AlineaApp,
+    dir: Option<PathBuf>,
+    show: impl FnOnce(rfd::FileDialog) -> Option<T>,
+) -> Result<Option<T>, NoDialog> {
+    if !app.native_dialogs {
+        return Err(NoDialog);
+    }
+    let started = Instant::now();
     let mut dialog = rfd::FileDialog::new();
     if let Some(dir) = dir {
         dialog = dialog.set_directory(dir);
@@ -66,6 +74,52 @@ pub fn pick_save_path(app: &AlineaApp) -> Result<Option<PathBuf>, NoDialog> {
         d.set_title("Save project")
             .add_filter("Alinea project", &["alinea"])
             .set_file_name("project.alinea")
+            .save_file()
+    })
+}
+
+/// Asks where to write an export (`extension` without a dot), starting in `dir`.
+pub fn pick_export_path(
+    app: &AlineaApp,
+    dir: Option<PathBuf>,
+    extension: &str,
+    file_name: &str,
+) -> Result<Option<PathBuf>, NoDialog> {
+    run_in(app, dir, |d| {
+        d.set_title("Export to")
+            .add_filter(extension.to_uppercase(), &[extension])
+            .set_file_name(file_name)
+            .save_file()
+    })
+}
+
+/// Asks for a TMX file to import.
+pub fn pick_tmx(app: &AlineaApp) -> Result<Option<PathBuf>, NoDialog> {
+    let dir = app.settings.last_export_dir.clone();
+    run_in(app, dir, |d| {
+        d.set_title("Import TMX")
+            .add_filter("Translation memory", &["tmx", "xml"])
+            .pick_file()
+    })
+}
+
+/// Asks for a glossary file to attach (RON, CSV/TSV or TBX).
+pub fn pick_glossary(app: &AlineaApp) -> Result<Option<PathBuf>, NoDialog> {
+    run(app, |d| {
+        d.set_title("Import glossary")
+            .add_filter("Glossary", &["ron", "csv", "tsv", "tbx", "xml"])
+            .pick_file()
+    })
+}
+
+/// Asks where to write the glossary (.tbx or .csv).
+pub fn pick_glossary_export(app: &AlineaApp) -> Result<Option<PathBuf>, NoDialog> {
+    let dir = app.settings.last_export_dir.clone();
+    run_in(app, dir, |d| {
+        d.set_title("Export glossary")
+            .add_filter("TBX", &["tbx"])
+            .add_filter("CSV", &["csv"])
+            .set_file_name("glossary.tbx")
             .save_file()
     })
 }

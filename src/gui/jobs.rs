@@ -36,12 +36,17 @@ pub enum JobOutput {
     Cancelled,
     /// The job failed; the message says why.
     Failed(String),
+    /// A finished job's result, applied to the app on the UI thread (export, import).
+    Apply(Box<dyn FnOnce(&mut super::app::AlineaApp) + Send>),
 }
 
 struct Running {
     label: String,
     progress: Progress,
     rx: Receiver<JobOutput>,
+    /// Cancel ends the job at once (its late result is dropped); for pure computations
+    /// whose thread may be deep inside one big document. Jobs that write files wait.
+    abandon_on_cancel: bool,
 }
 
 /// The background job runner of the app.
@@ -73,12 +78,18 @@ impl Jobs {
     /// The result of the running job, once it is done.
     pub fn poll(&mut self) -> Option<JobOutput> {
         let running = self.running.as_ref()?;
+        if running.abandon_on_cancel && running.progress.is_cancelled() {
+            self.running = None;
+            return Some(JobOutput::Cancelled);
+        }
         let out = match running.rx.try_recv() {
-            // A cancelled job's late result is dropped, whatever it was.
-            Ok(_) if running.progress.is_cancelled() => JobOutput::Cancelled,
+            // Jobs that are not abandoned on Cancel report for themselves what they did.
             Ok(out) => out,
             Err(TryRecvError::Empty) => return None,
-            Err(TryRecvError::Disconnected) => JobOutput::Failed("the job stopped".to_string()),
+            Err(TryRecvError::Disconnected) => JobOutput::Failed(format!(
+                "{}: the background job stopped unexpectedly",
+                running.label
+            )),
         };
         self.running = None;
         Some(out)
@@ -88,6 +99,18 @@ impl Jobs {
         &mut self,
         ctx: &egui::Context,
         label: &str,
+        work: impl FnOnce(&Progress) -> JobOutput + Send + 'static,
+    ) {
+        self.spawn_job(ctx, label, true, work);
+    }
+
+    /// Runs `work` on a background thread; `abandon_on_cancel` makes Cancel end the job at
+    /// once (the thread's result is dropped), else the job's own result is awaited.
+    pub(crate) fn spawn_job(
+        &mut self,
+        ctx: &egui::Context,
+        label: &str,
+        abandon_on_cancel: bool,
         work: impl FnOnce(&Progress) -> JobOutput + Send + 'static,
     ) {
         let progress = Progress::new();
@@ -103,6 +126,7 @@ impl Jobs {
             label: label.to_string(),
             progress,
             rx,
+            abandon_on_cancel,
         });
     }
 
@@ -115,15 +139,36 @@ impl Jobs {
         then_align: bool,
     ) {
         self.spawn(ctx, "Loading documents", move |progress| {
-            progress.set_total(paths.len() as u64);
+            // Progress in bytes, two steps per file (read + decode, then detect + segment),
+            // so one big file still moves the bar.
+            let sizes: Vec<u64> = paths
+                .iter()
+                .map(|p| std::fs::metadata(p).map_or(1, |m| m.len().max(1)))
+                .collect();
+            progress.set_total(sizes.iter().sum::<u64>() * 2);
             let mut versions = Vec::new();
-            for path in paths {
+            for (path, size) in paths.into_iter().zip(sizes) {
                 if progress.is_cancelled() {
                     return JobOutput::Cancelled;
                 }
-                versions
-                    .push(pipeline::load_version(&path, None, &opts).map_err(|e| e.to_string()));
-                progress.advance(1);
+                if let Err(e) = super::file_size::check(&path, super::file_size::MAX_DOCUMENT) {
+                    versions.push(Err(e));
+                    progress.advance(size * 2);
+                    continue;
+                }
+                let doc = match crate::ingest::load_path(&path, &opts) {
+                    Ok(doc) => doc,
+                    Err(e) => {
+                        versions.push(Err(e.to_string()));
+                        progress.advance(size * 2);
+                        continue;
+                    }
+                };
+                progress.advance(size);
+                let mut version = pipeline::version_from_document(doc, None);
+                version.source_path = Some(path);
+                versions.push(Ok(version));
+                progress.advance(size);
             }
             JobOutput::Loaded {
                 versions,
@@ -140,11 +185,22 @@ impl Jobs {
     }
 
     /// Re-aligns the unconfirmed rows of `project` (taken at history `revision`).
-    pub fn realign(&mut self, ctx: &egui::Context, project: &Project, revision: u64) {
+    /// `concepts`: glossary concepts per version and sentence, anchors for the aligner.
+    pub fn realign(
+        &mut self,
+        ctx: &egui::Context,
+        project: &Project,
+        revision: u64,
+        concepts: Option<Vec<Vec<Vec<u32>>>>,
+    ) {
         let versions = project.versions.clone();
         let current = project.alignment.clone();
         self.spawn(ctx, "Re-aligning", move |progress| {
-            match align::realign(&versions, &current, &AlignOptions::default(), progress) {
+            let options = AlignOptions {
+                concepts,
+                ..AlignOptions::default()
+            };
+            match align::realign(&versions, &current, &options, progress) {
                 Ok(a) => JobOutput::Realigned {
                     rows: a.rows,
                     revision,
@@ -157,7 +213,11 @@ impl Jobs {
     /// Builds and aligns the bundled sample project.
     pub fn sample(&mut self, ctx: &egui::Context) {
         self.spawn(ctx, "Preparing the sample project", |progress| {
-            align_project(sample::versions(), 0, progress)
+            let mut out = align_project(sample::versions(), 0, progress);
+            if let JobOutput::Aligned(project) = &mut out {
+                project.glossary = sample::glossary();
+            }
+            out
         });
     }
 }

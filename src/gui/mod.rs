@@ -11,8 +11,11 @@
 pub mod action;
 pub mod app;
 pub mod dispatch;
+pub mod exchange;
 pub mod file_dialog;
+pub mod file_size;
 pub mod fonts;
+pub mod glossary_dispatch;
 pub mod jobs;
 pub mod navigation;
 pub mod panels;
@@ -20,6 +23,7 @@ pub mod recovery;
 pub mod sample;
 pub mod session;
 pub mod settings;
+pub mod terms;
 pub mod widgets;
 
 use std::path::PathBuf;

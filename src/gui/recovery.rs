@@ -51,6 +51,17 @@ pub fn pending(dir: &Path) -> Option<Recovered> {
     Some(Recovered { project, origin })
 }
 
+/// Why a recovery file that is there cannot be loaded (so the editor hears of it), if so.
+pub fn unreadable(dir: &Path) -> Option<String> {
+    let path = dir.join(PROJECT_FILE);
+    if !path.exists() {
+        return None;
+    }
+    project::load(&path)
+        .err()
+        .map(|e| format!("Unsaved work from the last run could not be recovered: {e}"))
+}
+
 /// Removes the recovery files (after a save, a discard or a clean exit).
 pub fn clear(dir: &Path) {
     let _ = std::fs::remove_file(dir.join(PROJECT_FILE));
@@ -82,5 +93,15 @@ mod tests {
         assert_eq!(r.origin, Some(PathBuf::from("/x/y.alinea")));
         clear(dir.path());
         assert!(pending(dir.path()).is_none());
+    }
+
+    #[test]
+    fn an_unreadable_recovery_file_is_reported_by_name() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        assert_eq!(unreadable(dir.path()), None);
+        std::fs::write(dir.path().join(PROJECT_FILE), "(not a project").expect("write");
+        assert!(pending(dir.path()).is_none());
+        let problem = unreadable(dir.path()).expect("reported");
+        assert!(problem.contains("recovery.alinea"), "{problem}");
     }
 }

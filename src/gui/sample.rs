@@ -33,6 +33,14 @@ const TEXTS: [(&str, &str, &str); 5] = [
     ),
 ];
 
+/// The sample glossary: a few concepts of the sample texts in all five languages, with a
+/// forbidden English variant that the English text uses, so a new user sees highlights and
+/// a finding. In memory only until the editor gives it a file.
+pub fn glossary() -> crate::glossary::Glossary {
+    let text = include_str!("../../assets/sample/sample.glossary.ron");
+    ron::from_str(text).unwrap_or_default()
+}
+
 /// The sample versions, segmented, pivot (Vietnamese) first.
 pub fn versions() -> Vec<Version> {
     TEXTS
@@ -57,5 +65,27 @@ mod tests {
             assert!((15..=30).contains(&n), "{}: {n} sentences", version.name);
         }
         assert!(v.iter().any(|x| x.lang.is_rtl()));
+    }
+
+    #[test]
+    fn sample_glossary_parses_and_has_a_forbidden_term_in_the_english_text() {
+        let g = glossary();
+        assert_eq!(g.concepts.len(), 4);
+        let v = versions();
+        let langs: Vec<Lang> = v.iter().map(|x| x.lang.clone()).collect();
+        let m = crate::glossary::TermMatcher::new(&g, &langs, Default::default());
+        for version in &v {
+            assert!(
+                !m.find(&version.text, &version.lang).is_empty(),
+                "{}",
+                version.name
+            );
+        }
+        let en = &v[1];
+        assert!(
+            m.find(&en.text, &en.lang)
+                .iter()
+                .any(|o| o.status == crate::glossary::TermStatus::Forbidden)
+        );
     }
 }

@@ -5,7 +5,10 @@
 use std::path::PathBuf;
 
 use crate::edit::History;
+use crate::glossary::Glossary;
 use crate::model::{Project, Version};
+
+use super::terms::TermState;
 
 /// The current cell: a row index and a version (column) index.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -32,6 +35,10 @@ pub struct Session {
     pub cursor: CellPos,
     /// `history.revision()` when the recovery file was last written.
     pub recovered_revision: u64,
+    /// Term index and findings of the project's glossary (view state).
+    pub terms: TermState,
+    /// The glossary as last loaded from or saved to `project.glossary_path` (three-way merge base).
+    pub glossary_base: Glossary,
 }
 
 impl Session {
@@ -41,7 +48,10 @@ impl Session {
             row: 0,
             version: project.alignment.pivot,
         };
+        let glossary_base = project.glossary.clone();
         Session {
+            glossary_base,
+            terms: TermState::default(),
             project,
             history: History::new(),
             path,

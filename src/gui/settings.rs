@@ -20,6 +20,8 @@ pub struct AppSettings {
     pub last_project: Option<PathBuf>,
     /// Dark theme for the app when no project says otherwise.
     pub dark_mode: bool,
+    /// The folder of the last export, offered for the next one.
+    pub last_export_dir: Option<PathBuf>,
 }
 
 impl AppSettings {

@@ -100,19 +100,10 @@ fn with_paths_relative_to<'a>(project: &'a Project, folder: &Path) -> Cow<'a, Pr
 /// Reads and parses the glossary file a project refers to.
 pub(super) fn load_glossary(path: &Path) -> Result<Glossary, ProjectError> {
     let file = path.display().to_string();
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(ProjectError::GlossaryMissing { file });
-        }
-        Err(e) => {
-            return Err(ProjectError::Glossary {
-                file,
-                message: e.to_string(),
-            });
-        }
-    };
-    ron::from_str::<Glossary>(&text).map_err(|e| ProjectError::Glossary {
+    if !path.exists() {
+        return Err(ProjectError::GlossaryMissing { file });
+    }
+    crate::glossary::load(path).map_err(|e| ProjectError::Glossary {
         file,
         message: e.to_string(),
     })

@@ -6,7 +6,10 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+mod glossary;
 mod text;
+
+pub use glossary::GlossaryAction;
 
 /// A user intent, recorded by panels while drawing and applied by `dispatch` afterwards.
 #[derive(Clone, Debug, PartialEq)]
@@ -134,6 +137,24 @@ pub enum Action {
         /// -1 left, +1 right.
         offset: isize,
     },
+    /// Open the export dialog (format, rows, languages, output).
+    OpenExportDialog,
+    /// Export the project's aligned rows as the request says (background job).
+    Export(crate::gui::exchange::ExportRequest),
+    /// Import a TMX file chosen in a dialog as a new project.
+    ImportTmx,
+    /// Import this TMX file as a new project.
+    ImportTmxFrom(PathBuf),
+    /// Attach a glossary (RON, CSV or TBX) chosen in a dialog to the project.
+    ImportGlossary,
+    /// Attach this glossary file to the project.
+    ImportGlossaryFrom(PathBuf),
+    /// Write the project's glossary as TBX or CSV to a file chosen in a dialog.
+    ExportGlossary,
+    /// Write the project's glossary to this file (.tbx or .csv).
+    ExportGlossaryTo(PathBuf),
+    /// A glossary or consistency-check command.
+    Glossary(GlossaryAction),
 }
 
 /// Where a command is listed in the menus and the help panel.
@@ -147,6 +168,8 @@ pub enum Group {
     Navigate,
     /// View menu.
     View,
+    /// Glossary menu.
+    Glossary,
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -201,6 +224,12 @@ impl Action {
         Action::ZoomReset,
         Action::ToggleTheme,
         Action::ToggleHelp,
+        Action::Glossary(GlossaryAction::MarkTerm),
+        Action::Glossary(GlossaryAction::TogglePanel),
+        Action::Glossary(GlossaryAction::ToggleFindings),
+        Action::Glossary(GlossaryAction::NewGlossary),
+        Action::Glossary(GlossaryAction::OpenGlossary),
+        Action::Glossary(GlossaryAction::SaveGlossary),
     ];
 
     /// The keyboard shortcut, if the command has one.
@@ -241,6 +270,7 @@ impl Action {
             Action::ZoomReset => cmd(Key::Num0),
             Action::ToggleTheme => cmd_shift(Key::D),
             Action::ToggleHelp => plain(Key::F1),
+            Action::Glossary(g) => return g.shortcut(),
             _ => return None,
         })
     }
@@ -268,7 +298,13 @@ impl Action {
             | Action::SaveAs
             | Action::SaveTo(_)
             | Action::CloseProject
-            | Action::Quit => Group::File,
+            | Action::Quit
+            | Action::OpenExportDialog
+            | Action::Export(_)
+            | Action::ImportTmx
+            | Action::ImportTmxFrom(_)
+            | Action::ExportGlossary
+            | Action::ExportGlossaryTo(_) => Group::File,
             Action::CellUp
             | Action::CellDown
             | Action::CellLeft
@@ -289,6 +325,7 @@ impl Action {
             | Action::ToggleHelp
             | Action::ToggleColumn(_)
             | Action::MoveColumn { .. } => Group::View,
+            Action::Glossary(_) => Group::Glossary,
             _ => Group::Edit,
         }
     }

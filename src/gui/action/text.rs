@@ -52,6 +52,11 @@ impl Action {
             Action::ToggleHelp => "Keyboard help",
             Action::ToggleColumn(_) => "Show column",
             Action::MoveColumn { .. } => "Move column",
+            Action::OpenExportDialog | Action::Export(_) => "Export…",
+            Action::ImportTmx | Action::ImportTmxFrom(_) => "Import TMX…",
+            Action::ImportGlossary | Action::ImportGlossaryFrom(_) => "Import glossary…",
+            Action::ExportGlossary | Action::ExportGlossaryTo(_) => "Export glossary (TBX / CSV)…",
+            Action::Glossary(g) => g.label(),
         }
     }
 
@@ -113,6 +118,19 @@ impl Action {
             Action::ToggleHelp => "Show all commands and their shortcuts",
             Action::ToggleColumn(_) => "Show or hide this version's column",
             Action::MoveColumn { .. } => "Change the column order",
+            Action::OpenExportDialog | Action::Export(_) => {
+                "Write the aligned rows as TMX, TSV, CSV, JSONL or an HTML review report"
+            }
+            Action::ImportTmx | Action::ImportTmxFrom(_) => {
+                "Open a translation memory (TMX) as a new project, one version per language"
+            }
+            Action::ImportGlossary | Action::ImportGlossaryFrom(_) => {
+                "Use a glossary file (.glossary.ron, CSV or TBX) for this project's term checks"
+            }
+            Action::ExportGlossary | Action::ExportGlossaryTo(_) => {
+                "Write the project's glossary as TBX (.tbx) or CSV (.csv) for other tools"
+            }
+            Action::Glossary(g) => g.tooltip(),
         }
     }
 }

@@ -11,6 +11,7 @@ use crate::gui::session::Session;
 use crate::gui::widgets::bidi_text::{self, BidiLabel, Highlight};
 
 use super::find::{FindState, RowFilter};
+use super::glossary::GlossaryUi;
 use super::row_gutter::row_number;
 use super::row_heights::{LayoutKey, RowHeights};
 
@@ -22,7 +23,7 @@ pub(super) const CELL_PAD: f32 = 6.0;
 pub struct TableState {
     heights: RowHeights,
     display: Vec<usize>,
-    display_key: Option<(u64, RowFilter, u64, usize)>,
+    display_key: Option<(u64, RowFilter, u64, usize, u64)>,
     display_generation: u64,
     bytes_per_char: Vec<f32>,
     bytes_per_char_revision: Option<u64>,
@@ -45,6 +46,7 @@ impl TableState {
             find.filter,
             find.generation,
             rows.len(),
+            s.terms.generation(),
         );
         if self.display_key != Some(key) {
             let low = s.project.view.low_confidence;
@@ -54,6 +56,7 @@ impl TableState {
                     RowFilter::Unconfirmed => !rows[r].is_confirmed(),
                     RowFilter::LowConfidence => !rows[r].is_confirmed() && rows[r].score < low,
                     RowFilter::WithHits => find.row_has_hit(r),
+                    RowFilter::WithFindings => s.terms.row_has_finding(r),
                 })
                 .collect();
             self.display_key = Some(key);
@@ -142,7 +145,16 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
         .auto_shrink([false, false])
         .id_salt("alignment_grid")
         .show_viewport(ui, |ui, viewport| {
-            body(s, &layout, table, &state.find, ui, viewport, actions);
+            body(
+                s,
+                &layout,
+                table,
+                &state.find,
+                ui,
+                viewport,
+                actions,
+                &mut state.glossary,
+            );
         });
 }
 
@@ -206,6 +218,8 @@ fn header(s: &Session, layout: &Layout, ui: &mut egui::Ui, actions: &mut Vec<Act
     }
 }
 
+// The grid body needs the session, layout, caches, find hits and glossary view state.
+#[allow(clippy::too_many_arguments)]
 fn body(
     s: &Session,
     layout: &Layout,
@@ -214,6 +228,7 @@ fn body(
     ui: &mut egui::Ui,
     viewport: Rect,
     actions: &mut Vec<Action>,
+    glossary: &mut GlossaryUi,
 ) {
     let origin = ui.max_rect().min;
     let width = layout.num_w + layout.col_w * layout.columns.len() as f32;
@@ -294,15 +309,12 @@ fn body(
                 Sense::click(),
             );
             let text = s.cell_text(r, v);
-            let highlights: Vec<Highlight> = find
-                .hits_in(r, v)
-                .iter()
-                .map(|h| Highlight {
-                    range: h.range.clone(),
-                    color: Color32::from_rgba_unmultiplied(255, 220, 0, 110),
-                    tooltip: None,
-                })
-                .collect();
+            let mut highlights = glossary.cell_highlights(s, r, v);
+            highlights.extend(find.hits_in(r, v).iter().map(|h| Highlight {
+                range: h.range.clone(),
+                color: Color32::from_rgba_unmultiplied(255, 220, 0, 110),
+                tooltip: None,
+            }));
             let mut child = ui.new_child(
                 UiBuilder::new()
                     .max_rect(cell_rect.shrink(CELL_PAD))
@@ -317,7 +329,9 @@ fn body(
             )
             .direction(direction)
             .highlights(&highlights)
+            .selection(glossary.selection_in(r, v))
             .show(&mut child);
+            glossary.record_selection(r, v, &label);
             let resp = resp.union(label.response);
             if resp.clicked() || resp.secondary_clicked() {
                 actions.push(Action::SelectCell { row: r, version: v });
@@ -353,7 +367,9 @@ fn body(
 }
 
 fn cell_menu(ui: &mut egui::Ui, row: usize, version: usize, actions: &mut Vec<Action>) {
-    for a in Action::COMMANDS.iter().filter(|a| a.group() == Group::Edit) {
+    let mark = Action::Glossary(crate::gui::action::GlossaryAction::MarkTerm);
+    let edits = Action::COMMANDS.iter().filter(|a| a.group() == Group::Edit);
+    for a in edits.chain(std::iter::once(&mark)) {
         if matches!(a, Action::Undo | Action::Redo) {
             continue;
         }

@@ -21,14 +21,17 @@ pub enum RowFilter {
     LowConfidence,
     /// Rows with a search hit.
     WithHits,
+    /// Rows with a term consistency finding (not accepted).
+    WithFindings,
 }
 
 impl RowFilter {
-    const ALL: [RowFilter; 4] = [
+    const ALL: [RowFilter; 5] = [
         RowFilter::All,
         RowFilter::Unconfirmed,
         RowFilter::LowConfidence,
         RowFilter::WithHits,
+        RowFilter::WithFindings,
     ];
 
     fn label(self) -> &'static str {
@@ -37,6 +40,7 @@ impl RowFilter {
             RowFilter::Unconfirmed => "Unconfirmed",
             RowFilter::LowConfidence => "Low confidence",
             RowFilter::WithHits => "With hits",
+            RowFilter::WithFindings => "Term findings",
         }
     }
 }

@@ -23,6 +23,7 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                     (Group::Edit, "Edit"),
                     (Group::Navigate, "Move around"),
                     (Group::View, "View"),
+                    (Group::Glossary, "Glossary"),
                     (Group::File, "File"),
                 ] {
                     ui.add_space(6.0);

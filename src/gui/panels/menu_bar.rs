@@ -25,6 +25,8 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                     matches!(a, Action::Save | Action::SaveAs | Action::CloseProject)
                 });
                 ui.separator();
+                super::export_dialog::file_menu_items(ui, has_session, &mut actions);
+                ui.separator();
                 ui.menu_button("Recent projects", |ui| {
                     if app.settings.recent.is_empty() {
                         ui.label("(none yet)");
@@ -91,6 +93,11 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                         }
                     });
                 }
+            });
+            ui.menu_button("Glossary", |ui| {
+                group(ui, Group::Glossary, has_session, &mut actions, |_| true);
+                ui.separator();
+                super::export_dialog::glossary_menu_items(ui, has_session, &mut actions);
             });
             ui.menu_button("Help", |ui| {
                 item(ui, &Action::ToggleHelp, None, true, &mut actions);

@@ -3,9 +3,15 @@
 
 pub mod alignment_table;
 pub mod dialogs;
+pub mod export_dialog;
 pub mod find;
+pub mod findings;
+pub mod glossary;
+pub mod glossary_dialogs;
 pub mod help;
+pub mod mark_term;
 pub mod menu_bar;
+pub mod messages;
 pub mod row_gutter;
 pub mod row_heights;
 pub mod sentence_editor;
@@ -23,6 +29,12 @@ pub enum PathPurpose {
     SaveAs,
     /// Add documents to the new project.
     AddDocuments,
+    /// Import a TMX file as a new project.
+    ImportTmx,
+    /// Attach a glossary file to the project.
+    ImportGlossary,
+    /// Export the project's glossary (.tbx or .csv).
+    ExportGlossary,
 }
 
 /// A typed-path prompt.
@@ -51,6 +63,12 @@ pub struct UiState {
     pub path_prompt: Option<PathPrompt>,
     /// Last status message and whether it is an error.
     pub message: Option<(String, bool)>,
+    /// Errors and reports waiting to be dismissed.
+    pub notices: messages::Notices,
+    /// The export dialog, if open.
+    pub export_dialog: Option<export_dialog::ExportDialog>,
+    /// Glossary panels, "Mark as term", findings (view state).
+    pub glossary: glossary::GlossaryUi,
 }
 
 impl UiState {
@@ -59,9 +77,15 @@ impl UiState {
         self.message = Some((text.into(), false));
     }
 
-    /// Shows an error message in the status bar.
+    /// Shows an error as a notice that stays until dismissed.
     pub fn error(&mut self, text: impl Into<String>) {
-        self.message = Some((text.into(), true));
+        self.message = None;
+        self.notices.push(messages::Level::Error, text);
+    }
+
+    /// Shows a report or warning as a notice that stays until dismissed.
+    pub fn notice(&mut self, level: messages::Level, text: impl Into<String>) {
+        self.notices.push(level, text);
     }
 }
 

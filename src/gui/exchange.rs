@@ -1,0 +1,357 @@
+//! Export and import in the app: aligned rows to TMX/TSV/CSV/JSONL/HTML (background job),
+//! TMX to a new project (background job), and the project's glossary from and to
+//! RON/CSV/TBX. Every outcome ends as a notice: the report of what was written, or the error
+//! naming the file.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::export::files::{self, PairTarget};
+use crate::export::tmx_read;
+use crate::export::{ExportOptions, ExportReport, Format};
+use crate::glossary::{self, table, tbx};
+use crate::model::{Lang, Project};
+use crate::progress::Progress;
+
+use super::action::Action;
+use super::app::AlineaApp;
+use super::dispatch;
+use super::file_dialog::{self, NoDialog};
+use super::jobs::JobOutput;
+use super::panels::PathPurpose;
+use super::panels::export_dialog::ExportDialog;
+use super::panels::messages::{Level, error_chain};
+use super::session::Session;
+
+/// One export as chosen in the dialog.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportRequest {
+    /// Output format.
+    pub format: Format,
+    /// Row and language filters.
+    pub options: ExportOptions,
+    /// One file per pivot–target pair (`path` gives folder and stem).
+    pub per_pair: bool,
+    /// Output file.
+    pub path: PathBuf,
+}
+
+/// Applies the export and import actions.
+pub fn apply(app: &mut AlineaApp, ctx: &egui::Context, action: Action) {
+    match action {
+        Action::OpenExportDialog => match &app.session {
+            Some(s) => {
+                let dir = app.settings.last_export_dir.clone();
+                app.ui.export_dialog = Some(ExportDialog::new(s, dir.as_deref()));
+            }
+            None => app.ui.error("Open a project to export"),
+        },
+        Action::Export(request) => start_export(app, ctx, request),
+        Action::ImportTmx => match file_dialog::pick_tmx(app) {
+            Ok(Some(path)) => start_tmx_import(app, ctx, path),
+            Ok(None) => {}
+            Err(NoDialog) => dispatch::prompt_path(app, PathPurpose::ImportTmx),
+        },
+        Action::ImportTmxFrom(path) => start_tmx_import(app, ctx, path),
+        Action::ImportGlossary => match file_dialog::pick_glossary(app) {
+            Ok(Some(path)) => import_glossary(app, &path),
+            Ok(None) => {}
+            Err(NoDialog) => dispatch::prompt_path(app, PathPurpose::ImportGlossary),
+        },
+        Action::ImportGlossaryFrom(path) => import_glossary(app, &path),
+        Action::ExportGlossary if glossary_to_export(app).is_some() => {
+            match file_dialog::pick_glossary_export(app) {
+                Ok(Some(path)) => export_glossary(app, &path),
+                Ok(None) => {}
+                Err(NoDialog) => dispatch::prompt_path(app, PathPurpose::ExportGlossary),
+            }
+        }
+        Action::ExportGlossaryTo(path) => export_glossary(app, &path),
+        _ => {}
+    }
+}
+
+fn start_export(app: &mut AlineaApp, ctx: &egui::Context, request: ExportRequest) {
+    let Some(session) = &app.session else {
+        app.ui.error("Open a project to export");
+        return;
+    };
+    if app.jobs.is_busy() {
+        app.ui
+            .error("Wait for the running job to finish (or cancel it) first");
+        return;
+    }
+    let project = session.project.clone();
+    let project_path = session.path.clone();
+    app.jobs
+        .spawn_job(ctx, "Exporting", false, move |progress| {
+            let outcome = run_export(&project, project_path.as_deref(), &request, progress);
+            JobOutput::Apply(Box::new(move |app: &mut AlineaApp| {
+                finish_export(app, &request, outcome)
+            }))
+        });
+}
+
+/// What an export job did: files written with their reports, and whether Cancel stopped it.
+struct ExportOutcome {
+    written: Vec<(PathBuf, ExportReport)>,
+    cancelled: bool,
+    error: Option<String>,
+}
+
+fn run_export(
+    project: &Project,
+    project_path: Option<&Path>,
+    request: &ExportRequest,
+    progress: &Progress,
+) -> ExportOutcome {
+    let mut outcome = ExportOutcome {
+        written: Vec::new(),
+        cancelled: false,
+        error: None,
+    };
+    if !request.per_pair {
+        progress.set_total(1);
+        match files::write_file(request.format, project, &request.options, &request.path) {
+            Ok(report) => outcome.written.push((request.path.clone(), report)),
+            Err(e) => outcome.error = Some(error_chain(&e)),
+        }
+        progress.advance(1);
+        return outcome;
+    }
+    // One pair at a time, so the bar moves per file and Cancel stops between files.
+    let fallback = project_path.unwrap_or(&request.path);
+    let target = PairTarget::resolve(Some(&request.path), fallback, request.format);
+    let pairs = match pair_langs(project, &request.options) {
+        Ok(pairs) => pairs,
+        Err(e) => {
+            outcome.error = Some(error_chain(&e));
+            return outcome;
+        }
+    };
+    progress.set_total(pairs.len() as u64);
+    for (pivot, lang) in &pairs {
+        if progress.is_cancelled() {
+            outcome.cancelled = true;
+            break;
+        }
+        let options = ExportOptions {
+            langs: vec![pivot.clone(), lang.clone()],
+            ..request.options.clone()
+        };
+        match files::write_per_pair(request.format, project, &options, &target) {
+            Ok(written) => outcome.written.extend(written),
+            Err(e) => {
+                outcome.error = Some(error_chain(&e));
+                break;
+            }
+        }
+        progress.advance(1);
+    }
+    outcome
+}
+
+/// The pivot–target language pairs a per-pair export writes.
+fn pair_langs(
+    project: &Project,
+    options: &ExportOptions,
+) -> Result<Vec<(Lang, Lang)>, crate::export::ExportError> {
+    let columns = crate::export::columns::select(project, options, true)?;
+    let langs = columns.langs(project);
+    let (Some(pivot), true) = (langs.first(), columns.pivot_first) else {
+        let pivot = project
+            .versions
+            .get(project.alignment.pivot)
+            .map_or(String::new(), |v| v.lang.to_string());
+        return Err(crate::export::ExportError::PivotNotSelected { pivot });
+    };
+    if langs.len() < 2 {
+        return Err(crate::export::ExportError::NothingToExport(format!(
+            "no target language besides the pivot {pivot}"
+        )));
+    }
+    Ok(langs
+        .iter()
+        .skip(1)
+        .map(|l| ((*pivot).clone(), (*l).clone()))
+        .collect())
+}
+
+fn finish_export(app: &mut AlineaApp, request: &ExportRequest, outcome: ExportOutcome) {
+    if let Some(dir) = request.path.parent().filter(|d| d.is_dir()) {
+        app.settings.last_export_dir = Some(dir.to_path_buf());
+    }
+    let mut text = String::new();
+    for (path, report) in &outcome.written {
+        let _ = writeln!(text, "{}", report_line(path, report));
+        for w in &report.warnings {
+            let _ = writeln!(text, "warning: {w}");
+        }
+    }
+    if outcome.cancelled {
+        let _ = writeln!(
+            text,
+            "Cancelled after {} of the files (the files above are complete)",
+            outcome.written.len()
+        );
+    }
+    let text = text.trim_end().to_string();
+    if let Some(error) = outcome.error {
+        let full = if text.is_empty() {
+            format!("Export failed: {error}")
+        } else {
+            format!("Export failed: {error}\n{text}")
+        };
+        app.ui.error(full);
+        return;
+    }
+    let has_warnings = outcome.written.iter().any(|(_, r)| !r.warnings.is_empty());
+    let level = if has_warnings || outcome.cancelled {
+        Level::Warning
+    } else {
+        Level::Info
+    };
+    app.ui.notice(level, text);
+    app.ui
+        .info(format!("Exported {} file(s)", outcome.written.len()));
+}
+
+/// "out.tmx: 5 rows written, 2 without text to pair skipped, 1 unconfirmed skipped".
+pub fn report_line(path: &Path, report: &ExportReport) -> String {
+    let mut line = format!("{}: {} rows written", path.display(), report.rows_written);
+    if report.skipped_incomplete > 0 {
+        let _ = write!(
+            line,
+            ", {} without text to pair skipped",
+            report.skipped_incomplete
+        );
+    }
+    if report.skipped_unconfirmed > 0 {
+        let _ = write!(line, ", {} unconfirmed skipped", report.skipped_unconfirmed);
+    }
+    line
+}
+
+fn start_tmx_import(app: &mut AlineaApp, ctx: &egui::Context, path: PathBuf) {
+    if app.jobs.is_busy() {
+        app.ui
+            .error("Wait for the running job to finish (or cancel it) first");
+        return;
+    }
+    if let Err(e) = super::file_size::check(&path, super::file_size::MAX_PROJECT) {
+        app.ui.error(e);
+        return;
+    }
+    app.jobs
+        .spawn_job(ctx, "Importing TMX", true, move |_progress| {
+            let result = tmx_read::read_with_warnings(&path).map_err(|e| error_chain(&e));
+            JobOutput::Apply(Box::new(move |app: &mut AlineaApp| match result {
+                Ok(import) => {
+                    dispatch::close_session(app);
+                    app.ui.new_project = None;
+                    let rows = import.project.alignment.rows.len();
+                    let langs: Vec<String> = import
+                        .project
+                        .versions
+                        .iter()
+                        .map(|v| v.lang.to_string())
+                        .collect();
+                    app.session = Some(Session::new(import.project, None));
+                    let mut text = format!(
+                        "Imported {}: {rows} rows in {} (not saved yet)",
+                        path.display(),
+                        langs.join(", ")
+                    );
+                    for w in &import.warnings {
+                        let _ = write!(text, "\nwarning: {w}");
+                    }
+                    let level = if import.warnings.is_empty() {
+                        Level::Info
+                    } else {
+                        Level::Warning
+                    };
+                    app.ui.notice(level, text);
+                    app.ui.info(format!("Imported {}", path.display()));
+                }
+                Err(e) => app.ui.error(format!("Import failed: {e}")),
+            }))
+        });
+}
+
+fn import_glossary(app: &mut AlineaApp, path: &Path) {
+    if app.session.is_none() {
+        app.ui.error("Open a project to attach a glossary to");
+        return;
+    }
+    let loaded = glossary::load_any(path);
+    let Some(s) = app.session.as_mut() else {
+        return;
+    };
+    match loaded {
+        Ok(g) => {
+            let concepts = g.concepts.len();
+            let is_ron = path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().to_lowercase().ends_with(".ron"));
+            s.project.glossary = g;
+            // The project refers to RON glossaries by path; CSV/TBX are read into memory.
+            s.project.glossary_path = is_ron.then(|| path.to_path_buf());
+            s.view_dirty = true;
+            let mut text = format!("Glossary {}: {concepts} concepts", path.display());
+            if !is_ron {
+                text.push_str(" (kept with this session; save it as .glossary.ron to keep it)");
+            }
+            app.ui.notice(Level::Info, text);
+        }
+        Err(e) => app.ui.error(format!("Import failed: {}", error_chain(&e))),
+    }
+}
+
+/// The open project's glossary if it has concepts; otherwise an error notice and `None`.
+fn glossary_to_export(app: &mut AlineaApp) -> Option<&crate::glossary::Glossary> {
+    let has = app
+        .session
+        .as_ref()
+        .is_some_and(|s| !s.project.glossary.concepts.is_empty());
+    if !has {
+        app.ui.error(
+            "The project has no glossary to export (import one first: Glossary, Import glossary…)",
+        );
+        return None;
+    }
+    app.session.as_ref().map(|s| &s.project.glossary)
+}
+
+fn export_glossary(app: &mut AlineaApp, path: &Path) {
+    let Some(glossary) = glossary_to_export(app) else {
+        return;
+    };
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let result = match ext.as_str() {
+        "tbx" | "xml" => tbx::save_tbx(path, glossary, tbx::TbxVersion::V3),
+        "csv" => table::save_csv(path, glossary),
+        _ => {
+            app.ui.error(format!(
+                "{}: choose a .tbx or .csv file name for the glossary",
+                path.display()
+            ));
+            return;
+        }
+    };
+    let concepts = glossary.concepts.len();
+    match result {
+        Ok(()) => {
+            if let Some(dir) = path.parent().filter(|d| d.is_dir()) {
+                app.settings.last_export_dir = Some(dir.to_path_buf());
+            }
+            app.ui.notice(
+                Level::Info,
+                format!("{}: {concepts} concepts written", path.display()),
+            );
+        }
+        Err(e) => app.ui.error(format!("Export failed: {}", error_chain(&e))),
+    }
+}

@@ -1,0 +1,174 @@
+//! The consistency-check panel (bottom): counts per concept × language, the list of findings
+//! (click one to jump to its row with its terms outlined, accept or reopen it), and the report
+//! export as CSV or HTML to a typed or chosen path.
+
+use std::path::PathBuf;
+
+use crate::checks::{self, FindingKind};
+use crate::gui::action::{Action, GlossaryAction};
+use crate::gui::app::AlineaApp;
+
+/// Draws the findings panel (call before the central panel).
+pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
+    if !app.ui.glossary.findings_open {
+        return;
+    }
+    let Some(s) = app.session.as_ref() else {
+        return;
+    };
+    let native = app.native_dialogs;
+    let g = &mut app.ui.glossary;
+    let mut actions = Vec::new();
+    let findings = s.terms.findings();
+    egui::Panel::bottom("findings_panel")
+        .resizable(true)
+        .default_size(240.0)
+        .show(ui, |ui| {
+            let open = findings.iter().filter(|f| !f.accepted).count();
+            ui.horizontal(|ui| {
+                ui.heading("Consistency check");
+                ui.label(format!(
+                    "{open} findings, {} accepted{}",
+                    findings.len() - open,
+                    if s.terms.is_building() {
+                        " (updating…)"
+                    } else {
+                        ""
+                    }
+                ));
+                ui.checkbox(&mut g.show_accepted, "Show accepted");
+                if ui.button("Close").clicked() {
+                    g.findings_open = false;
+                }
+            });
+            ui.horizontal(|ui| {
+                let label = ui.label("Report:");
+                ui.add(
+                    egui::TextEdit::singleline(&mut g.report_path)
+                        .hint_text("/path/report.html or .csv")
+                        .desired_width(280.0),
+                )
+                .labelled_by(label.id);
+                if ui.button("Export").clicked() {
+                    let path = g.report_path.trim();
+                    if path.is_empty() {
+                        if native
+                            && let Some(p) = rfd::FileDialog::new()
+                                .set_title("Export check report")
+                                .add_filter("HTML", &["html"])
+                                .add_filter("CSV", &["csv"])
+                                .set_file_name("term-check.html")
+                                .save_file()
+                        {
+                            g.report_path = p.display().to_string();
+                            actions.push(Action::Glossary(GlossaryAction::ExportReport(p)));
+                        }
+                    } else {
+                        actions.push(Action::Glossary(GlossaryAction::ExportReport(
+                            PathBuf::from(path),
+                        )));
+                    }
+                }
+            });
+            ui.separator();
+            ui.columns(2, |cols| {
+                counts_table(&mut cols[0], findings);
+                egui::ScrollArea::vertical()
+                    .id_salt("findings_list")
+                    .show(&mut cols[1], |ui| {
+                        for (n, f) in findings.iter().enumerate() {
+                            if f.accepted && !g.show_accepted {
+                                continue;
+                            }
+                            ui.horizontal(|ui| {
+                                let color = match f.kind {
+                                    FindingKind::Forbidden => ui.visuals().error_fg_color,
+                                    FindingKind::Missing => ui.visuals().warn_fg_color,
+                                    _ => ui.visuals().text_color(),
+                                };
+                                let text = format!(
+                                    "row {} · {} · {} · {}: {}",
+                                    f.row + 1,
+                                    f.lang,
+                                    f.concept,
+                                    f.kind.as_str(),
+                                    f.text
+                                );
+                                let focused = g.focus_finding.as_ref() == Some(f);
+                                let rich = egui::RichText::new(text).color(color);
+                                let rich = if f.accepted {
+                                    rich.strikethrough()
+                                } else {
+                                    rich
+                                };
+                                if ui
+                                    .selectable_label(focused, rich)
+                                    .on_hover_text("Go to the row")
+                                    .clicked()
+                                {
+                                    actions
+                                        .push(Action::Glossary(GlossaryAction::JumpToFinding(n)));
+                                }
+                                let (label, accepted) = if f.accepted {
+                                    ("Reopen", false)
+                                } else {
+                                    ("Accept", true)
+                                };
+                                if ui
+                                    .small_button(label)
+                                    .on_hover_text("Accepted findings are saved in the project")
+                                    .clicked()
+                                {
+                                    actions.push(Action::Glossary(
+                                        GlossaryAction::SetFindingAccepted {
+                                            key: f.key(),
+                                            accepted,
+                                        },
+                                    ));
+                                }
+                            });
+                        }
+                        if findings.is_empty() {
+                            ui.label(if s.project.glossary.concepts.is_empty() {
+                                "The glossary is empty: mark terms with T or open a glossary."
+                            } else {
+                                "No findings: the terms are used consistently."
+                            });
+                        }
+                    });
+            });
+        });
+    app.actions.extend(actions);
+}
+
+fn counts_table(ui: &mut egui::Ui, findings: &[checks::Finding]) {
+    let counts = checks::counts(findings);
+    egui::ScrollArea::vertical()
+        .id_salt("findings_counts")
+        .show(ui, |ui| {
+            egui::Grid::new("findings_counts_grid")
+                .striped(true)
+                .num_columns(6)
+                .show(ui, |ui| {
+                    for h in [
+                        "Concept",
+                        "Lang",
+                        "Missing",
+                        "Forbidden",
+                        "Variant",
+                        "Collision",
+                    ] {
+                        ui.strong(h);
+                    }
+                    ui.end_row();
+                    for ((concept, lang), c) in &counts {
+                        ui.label(concept);
+                        ui.label(lang);
+                        for n in [c.missing, c.forbidden, c.variant, c.collision] {
+                            ui.label(if n == 0 { String::new() } else { n.to_string() });
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+}
