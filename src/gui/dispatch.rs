@@ -108,8 +108,6 @@ pub fn apply(app: &mut AlineaApp, ctx: &egui::Context, action: Action) {
         | Action::Export(_)
         | Action::ImportTmx
         | Action::ImportTmxFrom(_)
-        | Action::ImportGlossary
-        | Action::ImportGlossaryFrom(_)
         | Action::ExportGlossary
         | Action::ExportGlossaryTo(_) => exchange::apply(app, ctx, action),
         Action::ToggleTheme => match &mut app.session {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::export::files::{self, PairTarget};
 use crate::export::tmx_read;
 use crate::export::{ExportOptions, ExportReport, Format};
-use crate::glossary::{self, table, tbx};
+use crate::glossary::{table, tbx};
 use crate::model::{Lang, Project};
 use crate::progress::Progress;
 
@@ -53,12 +53,6 @@ pub fn apply(app: &mut AlineaApp, ctx: &egui::Context, action: Action) {
             Err(NoDialog) => dispatch::prompt_path(app, PathPurpose::ImportTmx),
         },
         Action::ImportTmxFrom(path) => start_tmx_import(app, ctx, path),
-        Action::ImportGlossary => match file_dialog::pick_glossary(app) {
-            Ok(Some(path)) => import_glossary(app, &path),
-            Ok(None) => {}
-            Err(NoDialog) => dispatch::prompt_path(app, PathPurpose::ImportGlossary),
-        },
-        Action::ImportGlossaryFrom(path) => import_glossary(app, &path),
         Action::ExportGlossary if glossary_to_export(app).is_some() => {
             match file_dialog::pick_glossary_export(app) {
                 Ok(Some(path)) => export_glossary(app, &path),
@@ -276,35 +270,6 @@ fn start_tmx_import(app: &mut AlineaApp, ctx: &egui::Context, path: PathBuf) {
                 Err(e) => app.ui.error(format!("Import failed: {e}")),
             }))
         });
-}
-
-fn import_glossary(app: &mut AlineaApp, path: &Path) {
-    if app.session.is_none() {
-        app.ui.error("Open a project to attach a glossary to");
-        return;
-    }
-    let loaded = glossary::load_any(path);
-    let Some(s) = app.session.as_mut() else {
-        return;
-    };
-    match loaded {
-        Ok(g) => {
-            let concepts = g.concepts.len();
-            let is_ron = path
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().to_lowercase().ends_with(".ron"));
-            s.project.glossary = g;
-            // The project refers to RON glossaries by path; CSV/TBX are read into memory.
-            s.project.glossary_path = is_ron.then(|| path.to_path_buf());
-            s.view_dirty = true;
-            let mut text = format!("Glossary {}: {concepts} concepts", path.display());
-            if !is_ron {
-                text.push_str(" (kept with this session; save it as .glossary.ron to keep it)");
-            }
-            app.ui.notice(Level::Info, text);
-        }
-        Err(e) => app.ui.error(format!("Import failed: {}", error_chain(&e))),
-    }
 }
 
 /// The open project's glossary if it has concepts; otherwise an error notice and `None`.

@@ -103,15 +103,6 @@ pub fn pick_tmx(app: &AlineaApp) -> Result<Option<PathBuf>, NoDialog> {
     })
 }
 
-/// Asks for a glossary file to attach (RON, CSV/TSV or TBX).
-pub fn pick_glossary(app: &AlineaApp) -> Result<Option<PathBuf>, NoDialog> {
-    run(app, |d| {
-        d.set_title("Import glossary")
-            .add_filter("Glossary", &["ron", "csv", "tsv", "tbx", "xml"])
-            .pick_file()
-    })
-}
-
 /// Asks where to write the glossary (.tbx or .csv).
 pub fn pick_glossary_export(app: &AlineaApp) -> Result<Option<PathBuf>, NoDialog> {
     let dir = app.settings.last_export_dir.clone();

@@ -145,10 +145,6 @@ pub enum Action {
     ImportTmx,
     /// Import this TMX file as a new project.
     ImportTmxFrom(PathBuf),
-    /// Attach a glossary (RON, CSV or TBX) chosen in a dialog to the project.
-    ImportGlossary,
-    /// Attach this glossary file to the project.
-    ImportGlossaryFrom(PathBuf),
     /// Write the project's glossary as TBX or CSV to a file chosen in a dialog.
     ExportGlossary,
     /// Write the project's glossary to this file (.tbx or .csv).

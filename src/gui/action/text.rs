@@ -54,7 +54,6 @@ impl Action {
             Action::MoveColumn { .. } => "Move column",
             Action::OpenExportDialog | Action::Export(_) => "Export…",
             Action::ImportTmx | Action::ImportTmxFrom(_) => "Import TMX…",
-            Action::ImportGlossary | Action::ImportGlossaryFrom(_) => "Import glossary…",
             Action::ExportGlossary | Action::ExportGlossaryTo(_) => "Export glossary (TBX / CSV)…",
             Action::Glossary(g) => g.label(),
         }
@@ -123,9 +122,6 @@ impl Action {
             }
             Action::ImportTmx | Action::ImportTmxFrom(_) => {
                 "Open a translation memory (TMX) as a new project, one version per language"
-            }
-            Action::ImportGlossary | Action::ImportGlossaryFrom(_) => {
-                "Use a glossary file (.glossary.ron, CSV or TBX) for this project's term checks"
             }
             Action::ExportGlossary | Action::ExportGlossaryTo(_) => {
                 "Write the project's glossary as TBX (.tbx) or CSV (.csv) for other tools"

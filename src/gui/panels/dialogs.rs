@@ -147,7 +147,6 @@ fn path_prompt(app: &mut AlineaApp, ctx: &egui::Context) {
         PathPurpose::SaveAs => ("Save project as", "/path/to/project.alinea"),
         PathPurpose::AddDocuments => ("Add documents", "/path/a.txt; /path/b.docx"),
         PathPurpose::ImportTmx => ("Import TMX", "/path/memory.tmx"),
-        PathPurpose::ImportGlossary => ("Import glossary", "/path/terms.tbx"),
         PathPurpose::ExportGlossary => ("Export glossary", "/path/terms.tbx or terms.csv"),
     };
     let mut done = None;
@@ -193,7 +192,6 @@ fn path_prompt(app: &mut AlineaApp, ctx: &egui::Context) {
                 .collect(),
         ),
         PathPurpose::ImportTmx => Action::ImportTmxFrom(PathBuf::from(text)),
-        PathPurpose::ImportGlossary => Action::ImportGlossaryFrom(PathBuf::from(text)),
         PathPurpose::ExportGlossary => Action::ExportGlossaryTo(PathBuf::from(text)),
     };
     app.push(action);

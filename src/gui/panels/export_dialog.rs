@@ -119,7 +119,6 @@ pub fn file_menu_items(ui: &mut egui::Ui, has_session: bool, actions: &mut Vec<A
 
 /// The import and export entries of the Glossary menu.
 pub fn glossary_menu_items(ui: &mut egui::Ui, has_session: bool, actions: &mut Vec<Action>) {
-    menu_item(ui, Action::ImportGlossary, has_session, actions);
     menu_item(ui, Action::ExportGlossary, has_session, actions);
 }
 

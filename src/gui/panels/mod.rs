@@ -31,8 +31,6 @@ pub enum PathPurpose {
     AddDocuments,
     /// Import a TMX file as a new project.
     ImportTmx,
-    /// Attach a glossary file to the project.
-    ImportGlossary,
     /// Export the project's glossary (.tbx or .csv).
     ExportGlossary,
 }
