@@ -1,7 +1,7 @@
-//! Big-input check: how Alinea copes with two ~100 MB versions of a report.
+//! Big-input check: how Alinea copes with a ~100 MB report and its translation.
 //!
 //! Generates, in a temporary folder, a ~100 MB multilingual pivot (Vietnamese, Arabic and
-//! Russian paragraphs) and a ~100 MB translation-like variant (the Malay, Indonesian and
+//! Russian paragraphs) and its translation, paragraph for paragraph (the Malay, Indonesian and
 //! English counterparts, with some sentences merged), then times each stage and reads the
 //! peak resident memory of that stage (`VmHWM`, reset before each stage through
 //! `/proc/self/clear_refs`): load (decode + paragraphs), language detection, segmentation,
@@ -9,7 +9,8 @@
 //! byte is read.
 //!
 //! Run: `cargo run --release --no-default-features --example big_input [-- MEGABYTES]`
-//! (default 100 decimal megabytes per version, just under the 100 MiB load limit).
+//! (default 100 decimal megabytes per version, just under the 100 MiB load limit). With
+//! `BIG_INPUT_DIR=folder` the two generated versions are kept there.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -100,12 +101,18 @@ fn vary(template: &str, k: u64) -> String {
         .replace("{m}", &(1 + k % 12).to_string())
 }
 
-/// Writes the pivot (`side` 0: vi/ar/ru paragraphs) or the translation (`side` 1: ms/id/en,
-/// every 17th sentence merged with the next one) until `target` bytes.
-fn generate(path: &Path, side: usize, target: u64) -> std::io::Result<(u64, u64)> {
+/// Writes the pivot (`side` 0: vi/ar/ru paragraphs) until `target` bytes, or the translation
+/// of its first `paragraphs` paragraphs (`side` 1: ms/id/en, every 17th sentence merged with
+/// the next one). Returns bytes, sentences and paragraphs written.
+fn generate(
+    path: &Path,
+    side: usize,
+    target: u64,
+    paragraphs: u64,
+) -> std::io::Result<(u64, u64, u64)> {
     let mut out = BufWriter::new(File::create(path)?);
-    let (mut written, mut sentences, mut k) = (0u64, 0u64, 0u64);
-    while written < target {
+    let (mut written, mut sentences, mut k, mut written_paragraphs) = (0u64, 0u64, 0u64, 0u64);
+    while written < target && written_paragraphs < paragraphs {
         let lang = 3 * side + (k / 5 % 3) as usize;
         let in_paragraph = 2 + k % 5;
         let mut paragraph = String::new();
@@ -121,10 +128,11 @@ fn generate(path: &Path, side: usize, target: u64) -> std::io::Result<(u64, u64)
         paragraph.push_str("\n\n");
         out.write_all(paragraph.as_bytes())?;
         written += paragraph.len() as u64;
+        written_paragraphs += 1;
         k += in_paragraph;
     }
     out.flush()?;
-    Ok((written, sentences))
+    Ok((written, sentences, written_paragraphs))
 }
 
 /// A field of `/proc/self/status` in kB (`VmHWM`, `VmRSS`); 0 where unavailable.
@@ -163,10 +171,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .transpose()?
         .unwrap_or(100);
     let dir = tempfile::tempdir()?;
-    let pivot_path = dir.path().join("report.vi.txt");
-    let other_path = dir.path().join("report.ms.txt");
-    let (pivot_bytes, pivot_sentences) = generate(&pivot_path, 0, megabytes * 1_000_000)?;
-    let (other_bytes, other_sentences) = generate(&other_path, 1, megabytes * 1_000_000)?;
+    // BIG_INPUT_DIR keeps the two generated versions there (to open them in the app).
+    let keep = std::env::var_os("BIG_INPUT_DIR").map(std::path::PathBuf::from);
+    let texts = keep.as_deref().unwrap_or(dir.path());
+    let pivot_path = texts.join("report.vi.txt");
+    let other_path = texts.join("report.ms.txt");
+    let (pivot_bytes, pivot_sentences, paragraphs) =
+        generate(&pivot_path, 0, megabytes * 1_000_000, u64::MAX)?;
+    let (other_bytes, other_sentences, _) = generate(&other_path, 1, u64::MAX, paragraphs)?;
     println!(
         "pivot: {pivot_bytes} bytes, {pivot_sentences} sentences written; \
          translation: {other_bytes} bytes, {other_sentences} sentences written"

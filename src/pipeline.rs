@@ -14,13 +14,18 @@ pub fn load_version(
     opts: &LoadOptions,
 ) -> Result<Version, IngestError> {
     let doc = ingest::load_path(path, opts)?;
+    Ok(version_from_file(doc, path, lang))
+}
+
+/// Turns a document loaded from `path` into a segmented version named after the file.
+pub fn version_from_file(doc: Document, path: &Path, lang: Option<Lang>) -> Version {
     let mut version = version_from_document(doc, lang);
     // Column headers and exports name the version by its file name; the full path is kept.
     if let Some(file_name) = path.file_name() {
         version.name = file_name.to_string_lossy().into_owned();
     }
     version.source_path = Some(path.to_path_buf());
-    Ok(version)
+    version
 }
 
 /// Turns a decoded document into a segmented version (detecting the language unless given).

@@ -43,6 +43,15 @@ impl Progress {
         self.inner.done.store(done, Ordering::Relaxed);
     }
 
+    /// Units done and units expected, as reported (done may pass total if a worker
+    /// under-estimated; [`Self::fraction`] clamps).
+    pub fn counts(&self) -> (u64, u64) {
+        (
+            self.inner.done.load(Ordering::Relaxed),
+            self.inner.total.load(Ordering::Relaxed),
+        )
+    }
+
     /// Fraction finished in 0..=1 (0 while the total is unknown).
     pub fn fraction(&self) -> f32 {
         let total = self.inner.total.load(Ordering::Relaxed);

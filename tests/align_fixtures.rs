@@ -299,7 +299,22 @@ fn progress_reaches_the_end() {
     let (versions, _) = generate(2500, 2, Distortion::default(), 8);
     let progress = Progress::new();
     align(&versions, 0, &AlignOptions::default(), &progress).unwrap();
+    let (done, total) = progress.counts();
+    assert_eq!(done, total, "every unit reported once, none twice");
     assert_eq!(progress.fraction(), 1.0);
+}
+
+#[test]
+fn progress_of_a_realign_reaches_the_end_exactly() {
+    let (versions, _) = generate(2500, 3, Distortion::default(), 9);
+    let mut current = align(&versions, 0, &AlignOptions::default(), &Progress::new()).unwrap();
+    for row in current.rows.iter_mut().step_by(7) {
+        row.status = alinea::model::RowStatus::Confirmed;
+    }
+    let progress = Progress::new();
+    alinea::align::realign(&versions, &current, &AlignOptions::default(), &progress).unwrap();
+    let (done, total) = progress.counts();
+    assert_eq!(done, total);
 }
 
 #[test]

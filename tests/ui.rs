@@ -122,7 +122,7 @@ fn create_align_merge_undo_redo_confirm_save_reopen() {
 
     // Reopen in a fresh app, as `alinea harbour.alinea` would.
     let mut again = harness(start_options(dir.path(), vec![saved.clone()]));
-    again.run();
+    wait_for_jobs(&mut again);
     let reopened = again.state().project();
     assert_eq!(reopened.versions, confirmed.versions);
     assert_eq!(reopened.alignment, confirmed.alignment);
@@ -186,9 +186,9 @@ fn unsaved_changes_are_recovered_after_a_crash() {
     wait_for_jobs(&mut h);
     h.key_press(Key::Enter);
     h.run();
-    // Losing focus writes the recovery file.
+    // Losing focus writes the recovery file (in the background).
     h.event(egui::Event::WindowFocused(false));
-    h.run();
+    wait_for_recovery_write(&mut h);
     let expected = h.state().project().clone();
     drop(h); // a crash: no clean exit
 

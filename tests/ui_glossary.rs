@@ -259,7 +259,7 @@ fn glossary_is_saved_with_the_project_and_reloaded() {
     h.get_by_label("Add to glossary").click();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    wait_for_jobs(&mut h);
     let on_disk = alinea::glossary::load(&gpath).expect("glossary written with the project");
     assert!(on_disk.concepts.contains_key("trường-học"));
     let project_path = dir.path().join("glossary-test.alinea");

@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::numbers::{month_number, numbers};
+use crate::progress::Progress;
 
 /// One anchor of a sentence.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -48,14 +49,35 @@ fn key(kind: Kind, text: &str) -> u64 {
     h.finish()
 }
 
-/// Base weights (reward, miss) per anchor kind; `caseless` marks names guessed from a
-/// script without capital letters.
-fn weights(kind: Kind, text: &str, caseless: bool) -> (f32, f32) {
-    match kind {
-        Kind::Number if text.len() == 1 => (1.0, 0.3),
+/// One anchor of a sentence before weighting.
+#[derive(Clone, Copy)]
+struct RawAnchor {
+    kind: Kind,
+    key: u64,
+    /// A name guessed from a script without capital letters.
+    caseless: bool,
+    /// A one-digit number (common, so worth less).
+    short: bool,
+}
+
+impl RawAnchor {
+    fn new(kind: Kind, text: &str) -> Self {
+        RawAnchor {
+            kind,
+            key: key(kind, text),
+            caseless: false,
+            short: text.len() == 1,
+        }
+    }
+}
+
+/// Base weights (reward, miss) of an anchor by its kind.
+fn weights(raw: &RawAnchor) -> (f32, f32) {
+    match raw.kind {
+        Kind::Number if raw.short => (1.0, 0.3),
         Kind::Number => (2.5, 1.0),
         Kind::Code => (2.5, 0.8),
-        Kind::Name if caseless => (0.8, 0.0),
+        Kind::Name if raw.caseless => (0.8, 0.0),
         Kind::Name => (1.5, 0.2),
         Kind::Punct => (0.6, 0.4),
         Kind::Concept => (3.0, 0.8),
@@ -108,21 +130,20 @@ fn strip_arabic_clitics(word: &str) -> &str {
     word
 }
 
-/// Raw anchors of one sentence, before document-frequency weighting: (kind, key, caseless).
-fn raw_anchors(text: &str, concepts: &[u32]) -> Vec<(Kind, u64, bool, String)> {
+/// Raw anchors of one sentence, before document-frequency weighting.
+fn raw_anchors(text: &str, concepts: &[u32]) -> Vec<RawAnchor> {
     let mut out = Vec::new();
     for n in numbers(text) {
-        out.push((Kind::Number, key(Kind::Number, &n), false, n));
+        out.push(RawAnchor::new(Kind::Number, &n));
     }
     if text.contains(['?', '؟']) {
-        out.push((Kind::Punct, key(Kind::Punct, "?"), false, String::new()));
+        out.push(RawAnchor::new(Kind::Punct, "?"));
     }
     if text.contains(['"', '“', '”', '«', '»', '„']) {
-        out.push((Kind::Punct, key(Kind::Punct, "\""), false, String::new()));
+        out.push(RawAnchor::new(Kind::Punct, "\""));
     }
     for &c in concepts {
-        let id = c.to_string();
-        out.push((Kind::Concept, key(Kind::Concept, &id), false, id));
+        out.push(RawAnchor::new(Kind::Concept, &c.to_string()));
     }
     let words = text
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '/'))
@@ -134,8 +155,7 @@ fn raw_anchors(text: &str, concepts: &[u32]) -> Vec<(Kind, u64, bool, String)> {
         };
         let lower = word.to_lowercase();
         if let Some(m) = month_number(&lower) {
-            let n = m.to_string();
-            out.push((Kind::Number, key(Kind::Number, &n), false, n));
+            out.push(RawAnchor::new(Kind::Number, &m.to_string()));
             continue;
         }
         if first.is_numeric() && !word.chars().any(char::is_alphabetic) {
@@ -146,7 +166,7 @@ fn raw_anchors(text: &str, concepts: &[u32]) -> Vec<(Kind, u64, bool, String)> {
         if is_code(latin) {
             // Transliterated, so "QĐ-TTg" and "QD-TTg" are the same code.
             let code = any_ascii::any_ascii(latin).to_lowercase();
-            out.push((Kind::Code, key(Kind::Code, &code), false, code));
+            out.push(RawAnchor::new(Kind::Code, &code));
             continue;
         }
         let caseless = first.is_alphabetic() && !first.is_uppercase() && !first.is_lowercase();
@@ -161,7 +181,10 @@ fn raw_anchors(text: &str, concepts: &[u32]) -> Vec<(Kind, u64, bool, String)> {
         };
         let skeleton = name_skeleton(base);
         if skeleton.len() >= 2 && (!caseless || skeleton.len() >= 3) {
-            out.push((Kind::Name, key(Kind::Name, &skeleton), caseless, skeleton));
+            out.push(RawAnchor {
+                caseless,
+                ..RawAnchor::new(Kind::Name, &skeleton)
+            });
         }
     }
     out
@@ -182,33 +205,47 @@ impl VersionAnchors {
     /// Weights fall with document frequency: a key found in many sentences says little
     /// about which sentence is which.
     pub fn build(sentences: &[&str], concepts: Option<&[Vec<u32>]>) -> Self {
+        Self::build_reporting(sentences, concepts, &Progress::new())
+    }
+
+    /// [`Self::build`], advancing `progress` by one unit per sentence read.
+    pub fn build_reporting(
+        sentences: &[&str],
+        concepts: Option<&[Vec<u32>]>,
+        progress: &Progress,
+    ) -> Self {
+        const SENTENCES_PER_TICK: usize = 8192;
         let raw: Vec<_> = sentences
             .iter()
             .enumerate()
             .map(|(s, text)| {
+                if s % SENTENCES_PER_TICK == SENTENCES_PER_TICK - 1 {
+                    progress.advance(SENTENCES_PER_TICK as u64);
+                }
                 let c = concepts.and_then(|c| c.get(s)).map_or(&[][..], |v| v);
                 let mut r = raw_anchors(text, c);
-                r.sort_by_key(|a| a.1);
-                r.dedup_by_key(|a| a.1);
+                r.sort_by_key(|a| a.key);
+                r.dedup_by_key(|a| a.key);
                 r
             })
             .collect();
+        progress.advance((sentences.len() % SENTENCES_PER_TICK) as u64);
         let mut df: HashMap<u64, u32> = HashMap::new();
         for r in &raw {
             for a in r {
-                *df.entry(a.1).or_insert(0) += 1;
+                *df.entry(a.key).or_insert(0) += 1;
             }
         }
         let mut offsets = Vec::with_capacity(raw.len() + 1);
         let mut anchors = Vec::new();
         offsets.push(0);
         for r in raw {
-            for (kind, k, caseless, text) in r {
-                let (reward, miss) = weights(kind, &text, caseless);
-                let freq = df.get(&k).copied().unwrap_or(1).max(1) as f32;
+            for raw in r {
+                let (reward, miss) = weights(&raw);
+                let freq = df.get(&raw.key).copied().unwrap_or(1).max(1) as f32;
                 let damp = 1.0 / (1.0 + freq.ln());
                 anchors.push(Anchor {
-                    key: k,
+                    key: raw.key,
                     reward: reward * damp,
                     miss: miss * damp,
                 });

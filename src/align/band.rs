@@ -2,12 +2,17 @@
 //! band around a centre line, storing one byte (the bead shape) per cell of the band.
 //!
 //! The centre line runs through anchor points that occur exactly once in each document
-//! (longest increasing chain, so stray matches drop out), interpolated linearly between them;
-//! without anchors it is the diagonal. The band is `±width` sentences around it and each row
-//! is stretched so that consecutive rows overlap (every cell is reachable). If the best path
-//! touches the band edge, the search is repeated around the path it found, with the band
-//! doubled only near the rows where it touched (a few rounds at most), so an omitted or
-//! added paragraph far from any anchor is still found without widening the whole band.
+//! (longest increasing chain, so stray matches drop out) and follows the characters between
+//! them (see [`length_centre`]); without anchors it follows the characters from start to
+//! end. The band is `±width` sentences around it and each row is stretched so that
+//! consecutive rows overlap (every cell is reachable). If the best path touches the band
+//! edge, the search is repeated around the path it found, with the band doubled only near
+//! the rows where it touched (a few rounds, together at most [`MAX_GROWTH`] times the first
+//! band's cells), so an omitted or added paragraph far from any anchor is still found without
+//! widening the whole band.
+//!
+//! Time: each cell scores 8 bead shapes; the anchor gain of a sentence pair is computed once
+//! and shared by the beads of neighbouring cells ([`MatchCache`]).
 //!
 //! Memory: one byte of backpointer per band cell (`Σ (2·widthᵢ + 1)`, about 49 bytes per
 //! pivot sentence) plus four rows of `f32` costs.
@@ -15,7 +20,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::cost::{BEADS, PairCost};
+use super::cost::{BEADS, MatchCache, PairCost};
 use crate::progress::{Cancelled, Progress};
 
 /// One bead of a pairwise alignment: pivot sentences `a` with other sentences `b`.
@@ -33,6 +38,10 @@ pub struct Bead {
 const FIRST_WIDTH: usize = 24;
 /// Largest band we allocate, in cells (bytes of backpointers).
 const MAX_CELLS: usize = 400_000_000;
+/// All searches of a pair together visit at most this many times the cells of the first
+/// one, so a pair whose path keeps running off the band (long unmatched stretches and no
+/// anchors) costs a bounded multiple of the first search.
+const MAX_GROWTH: usize = 8;
 /// Anchors whose reward is at least this can steer the band (numbers, codes, names, concepts).
 const STEERING_REWARD: f32 = 1.2;
 /// Searches per pair at most (the first plus re-centred, locally widened ones).
@@ -52,8 +61,11 @@ pub fn align_pair(cost: &PairCost<'_>, progress: &Progress) -> Result<Vec<Bead>,
     };
     let mut widths = vec![FIRST_WIDTH; n + 1];
     let widest = n.max(m).max(1);
-    for _round in 0..MAX_ROUNDS {
-        let (beads, touched) = search(cost, &centre, &widths, progress)?;
+    let budget = cells_of(&widths) * MAX_GROWTH;
+    let mut spent = cells_of(&widths);
+    for round in 0..MAX_ROUNDS {
+        // Only the first search moves the progress bar (it is the one every pair needs).
+        let (beads, touched) = search(cost, &centre, &widths, progress, round == 0)?;
         if touched.is_empty() {
             return Ok(beads);
         }
@@ -67,13 +79,19 @@ pub fn align_pair(cost: &PairCost<'_>, progress: &Progress) -> Result<Vec<Bead>,
                 *g = (*g).max(w);
             }
         }
-        let cells: usize = grown.iter().map(|w| 2 * w + 1).sum();
-        if grown == widths || cells > MAX_CELLS {
+        let cells = cells_of(&grown);
+        spent += cells;
+        if grown == widths || cells > MAX_CELLS || spent > budget {
             return Ok(beads);
         }
         widths = grown;
     }
-    Ok(search(cost, &centre, &widths, progress)?.0)
+    Ok(search(cost, &centre, &widths, progress, false)?.0)
+}
+
+/// Cells of a band with these half-widths (before clamping to the matrix).
+fn cells_of(widths: &[usize]) -> usize {
+    widths.iter().map(|w| 2 * w + 1).sum()
 }
 
 /// Row-by-row position of a path: the other-side index where it leaves each pivot row.
@@ -134,8 +152,19 @@ fn anchor_centre(cost: &PairCost<'_>, n: usize, m: usize) -> Vec<f64> {
         points.push((i as f64 + 0.5, j as f64 + 0.5));
     }
     points.push((n as f64, m as f64));
+    length_centre(&points, &cost.a.prefix_len, &cost.b.prefix_len)
+}
+
+/// Centre line through `points` (pivot, other; in sentences), following the characters
+/// between them: pivot row `i` maps to the other-side position that has covered the same
+/// share of the characters between the surrounding points. A translation that runs long
+/// or short for a while (a list, a table, different segmentation) bends the line with it,
+/// where a straight line between distant anchors would leave the band.
+fn length_centre(points: &[(f64, f64)], prefix_a: &[u64], prefix_b: &[u64]) -> Vec<f64> {
+    let n = prefix_a.len().saturating_sub(1);
     let mut centre = Vec::with_capacity(n + 1);
     let mut k = 0;
+    let mut q = 0usize; // other-side sentence whose span holds the current target
     for i in 0..=n {
         let x = i as f64;
         while k + 2 < points.len() && points[k + 1].0 <= x {
@@ -143,14 +172,51 @@ fn anchor_centre(cost: &PairCost<'_>, n: usize, m: usize) -> Vec<f64> {
         }
         let (x0, y0) = points[k];
         let (x1, y1) = points[k + 1];
-        let y = if x1 > x0 {
-            y0 + (y1 - y0) * ((x - x0) / (x1 - x0)).clamp(0.0, 1.0)
+        let (ca0, ca1) = (chars_at(prefix_a, x0), chars_at(prefix_a, x1));
+        let share = if ca1 > ca0 {
+            ((prefix_a[i] as f64 - ca0) / (ca1 - ca0)).clamp(0.0, 1.0)
+        } else if x1 > x0 {
+            ((x - x0) / (x1 - x0)).clamp(0.0, 1.0)
         } else {
-            y1
+            1.0
         };
-        centre.push(y);
+        let (cb0, cb1) = (chars_at(prefix_b, y0), chars_at(prefix_b, y1));
+        let y = if cb1 > cb0 {
+            let target = cb0 + share * (cb1 - cb0);
+            // Targets only grow with `i`; restart the walk should they ever not.
+            if prefix_b[q] as f64 > target {
+                q = prefix_b
+                    .partition_point(|&c| (c as f64) <= target)
+                    .saturating_sub(1);
+            }
+            while q + 1 < prefix_b.len() && prefix_b[q + 1] as f64 <= target {
+                q += 1;
+            }
+            match prefix_b.get(q + 1) {
+                Some(&next) if next > prefix_b[q] => {
+                    let c0 = prefix_b[q] as f64;
+                    q as f64 + (target - c0) / (next as f64 - c0)
+                }
+                _ => q as f64,
+            }
+        } else {
+            y0 + share * (y1 - y0)
+        };
+        // Stay between the two points even when characters and sentences disagree.
+        centre.push(y.clamp(y0.min(y1), y0.max(y1)));
     }
     centre
+}
+
+/// Characters before fractional sentence position `x` (linear inside a sentence).
+fn chars_at(prefix: &[u64], x: f64) -> f64 {
+    let last = prefix.len().saturating_sub(1);
+    let s = (x.floor().max(0.0) as usize).min(last);
+    let base = prefix[s] as f64;
+    match prefix.get(s + 1) {
+        Some(&next) => base + (next as f64 - base) * (x - s as f64).clamp(0.0, 1.0),
+        None => base,
+    }
 }
 
 /// Longest chain strictly increasing in both coordinates (pairs sorted by i, then j descending).
@@ -177,11 +243,13 @@ fn longest_increasing(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
 }
 
 /// One band search; returns the beads and the rows where the path touched the band edge.
+/// `report`: advance `progress` by the rows searched (cancellation is checked either way).
 fn search(
     cost: &PairCost<'_>,
     centre: &[f64],
     widths: &[usize],
     progress: &Progress,
+    report: bool,
 ) -> Result<(Vec<Bead>, Vec<usize>), Cancelled> {
     let (n, m) = (cost.a.len(), cost.b.len());
     let mut lo = vec![0usize; n + 1];
@@ -208,9 +276,12 @@ fn search(
     }
     let mut back = vec![UNREACHED; cells];
     let mut rows: [Vec<f32>; 4] = Default::default();
+    let mut gains = MatchCache::default();
     for i in 0..=n {
         if i % ROWS_PER_TICK == 0 && i > 0 {
-            progress.advance(ROWS_PER_TICK as u64);
+            if report {
+                progress.advance(ROWS_PER_TICK as u64);
+            }
             progress.check()?;
         }
         let mut row = std::mem::take(&mut rows[i % 4]);
@@ -245,7 +316,7 @@ fn search(
                     + if continues_run {
                         cost.skip_extend(bead, pi, pj)
                     } else {
-                        cost.bead(bead, pi, pj)
+                        cost.bead_cached(bead, pi, pj, &mut gains)
                     };
                 if total < best {
                     best = total;
@@ -257,7 +328,9 @@ fn search(
         }
         rows[i % 4] = row;
     }
-    progress.advance((n % ROWS_PER_TICK) as u64);
+    if report {
+        progress.advance((n % ROWS_PER_TICK) as u64);
+    }
     // Walk back from (n, m).
     let (mut i, mut j) = (n, m);
     let mut beads = Vec::new();
@@ -302,5 +375,23 @@ mod tests {
             longest_increasing(&pairs),
             vec![(0, 0), (2, 2), (3, 3), (5, 6)]
         );
+    }
+
+    #[test]
+    fn centre_follows_characters_between_points() {
+        // Three short sentences, then two long ones that the other side splits in two each.
+        let a = [0, 10, 20, 30, 130, 230];
+        let b = [0, 10, 20, 30, 80, 130, 180, 230];
+        let centre = length_centre(&[(0.0, 0.0), (5.0, 7.0)], &a, &b);
+        let expected = [0.0, 1.0, 2.0, 3.0, 5.0, 7.0];
+        for (got, want) in centre.iter().zip(expected) {
+            assert!((got - want).abs() < 1e-9, "{centre:?}");
+        }
+    }
+
+    #[test]
+    fn centre_without_characters_falls_back_to_sentences() {
+        let centre = length_centre(&[(0.0, 0.0), (4.0, 2.0)], &[0; 5], &[0; 3]);
+        assert_eq!(centre, vec![0.0, 0.5, 1.0, 1.5, 2.0]);
     }
 }

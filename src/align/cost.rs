@@ -8,6 +8,7 @@
 //! concepts arrive as anchors too, so the glossary plugs in without touching the search.
 
 use super::anchors::{Anchor, VersionAnchors};
+use crate::progress::Progress;
 
 /// Bead shapes the search considers: (pivot sentences, other sentences). Index = backpointer.
 pub const BEADS: [(usize, usize); 8] = [
@@ -63,11 +64,23 @@ pub struct Side {
     pub paragraph: Vec<usize>,
     /// Anchors per sentence.
     pub anchors: VersionAnchors,
+    /// Sum of the miss penalties of each sentence's anchors.
+    pub miss: Vec<f32>,
 }
 
 impl Side {
     /// Builds a side from sentence texts, paragraph indices and optional glossary concepts.
     pub fn new(texts: &[&str], paragraph: Vec<usize>, concepts: Option<&[Vec<u32>]>) -> Self {
+        Self::new_reporting(texts, paragraph, concepts, &Progress::new())
+    }
+
+    /// [`Self::new`], advancing `progress` by one unit per sentence read.
+    pub fn new_reporting(
+        texts: &[&str],
+        paragraph: Vec<usize>,
+        concepts: Option<&[Vec<u32>]>,
+        progress: &Progress,
+    ) -> Self {
         let mut prefix_len = Vec::with_capacity(texts.len() + 1);
         let mut total = 0u64;
         prefix_len.push(0);
@@ -75,10 +88,15 @@ impl Side {
             total += t.chars().count() as u64;
             prefix_len.push(total);
         }
+        let anchors = VersionAnchors::build_reporting(texts, concepts, progress);
+        let miss = (0..texts.len())
+            .map(|s| anchors.of(s).iter().map(|x| x.miss).sum())
+            .collect();
         Side {
             prefix_len,
             paragraph,
-            anchors: VersionAnchors::build(texts, concepts),
+            anchors,
+            miss,
         }
     }
 
@@ -151,6 +169,30 @@ impl<'s> PairCost<'s> {
 
     /// Cost of bead `BEADS[bead]` covering pivot sentences from `i` and others from `j`.
     pub fn bead(&self, bead: usize, i: usize, j: usize) -> f32 {
+        self.bead_with(bead, i, j, &mut |p, q| self.pair_gain(p, q))
+    }
+
+    /// [`Self::bead`] with the anchor gains of sentence pairs taken from `cache`.
+    pub fn bead_cached(&self, bead: usize, i: usize, j: usize, cache: &mut MatchCache) -> f32 {
+        self.bead_with(bead, i, j, &mut |p, q| cache.gain(self, p, q))
+    }
+
+    /// Cost of a 1-0 or 0-1 bead that continues a run of them (affine gap cost).
+    pub fn skip_extend(&self, bead: usize, i: usize, j: usize) -> f32 {
+        let full = self.bead(bead, i, j);
+        if self.length_only {
+            return full;
+        }
+        full - PRIOR[bead] - SKIP_COST + SKIP_EXTEND
+    }
+
+    fn bead_with(
+        &self,
+        bead: usize,
+        i: usize,
+        j: usize,
+        gain: &mut impl FnMut(usize, usize) -> f32,
+    ) -> f32 {
         let (na, nb) = BEADS[bead];
         if self.length_only {
             let la = self.a.chars(i, na);
@@ -167,18 +209,18 @@ impl<'s> PairCost<'s> {
             let mean = ((la + lb) / 2.0).max(1.0);
             cost += length_cost((lb - la) / (S2 * mean).sqrt());
         }
-        cost += self.anchor_cost(i, na, j, nb);
+        cost += self.anchor_cost(i, na, j, nb, gain);
         cost += self.paragraph_cost(i, na, j, nb);
         cost
     }
 
-    /// Cost of a 1-0 or 0-1 bead that continues a run of them (affine gap cost).
-    pub fn skip_extend(&self, bead: usize, i: usize, j: usize) -> f32 {
-        let full = self.bead(bead, i, j);
-        if self.length_only {
-            return full;
+    /// What matching the anchors of pivot sentence `p` with those of sentence `q` earns.
+    fn pair_gain(&self, p: usize, q: usize) -> f32 {
+        let aa = self.a.anchors.of(p);
+        if aa.is_empty() {
+            return 0.0;
         }
-        full - PRIOR[bead] - SKIP_COST + SKIP_EXTEND
+        matched(aa, self.b.anchors.of(q))
     }
 
     fn paragraph_cost(&self, i: usize, na: usize, j: usize, nb: usize) -> f32 {
@@ -199,32 +241,62 @@ impl<'s> PairCost<'s> {
         cost
     }
 
-    fn anchor_cost(&self, i: usize, na: usize, j: usize, nb: usize) -> f32 {
-        let mut cost = 0.0;
+    fn anchor_cost(
+        &self,
+        i: usize,
+        na: usize,
+        j: usize,
+        nb: usize,
+        gain: &mut impl FnMut(usize, usize) -> f32,
+    ) -> f32 {
+        let mut cost: f32 = self.a.miss[i..i + na].iter().sum::<f32>();
+        cost += self.b.miss[j..j + nb].iter().sum::<f32>();
         for p in i..i + na {
-            let aa = self.a.anchors.of(p);
-            for x in aa {
-                cost += x.miss;
-            }
-        }
-        for q in j..j + nb {
-            for y in self.b.anchors.of(q) {
-                cost += y.miss;
-            }
-        }
-        if na == 0 || nb == 0 {
-            return cost;
-        }
-        for p in i..i + na {
-            let aa = self.a.anchors.of(p);
-            if aa.is_empty() {
-                continue;
-            }
             for q in j..j + nb {
-                cost -= matched(aa, self.b.anchors.of(q));
+                cost -= gain(p, q);
             }
         }
         cost
+    }
+}
+
+/// Anchor gains of sentence pairs, remembered for the last few pivot sentences: the band
+/// search asks for the same pair from up to six beads of neighbouring cells.
+#[derive(Debug, Default)]
+pub struct MatchCache {
+    slots: [CacheRow; 4],
+}
+
+/// Gains of one pivot sentence `p` against other sentences from `base` on (NaN: not yet known).
+#[derive(Debug, Default)]
+struct CacheRow {
+    p: Option<usize>,
+    base: usize,
+    gains: Vec<f32>,
+}
+
+impl MatchCache {
+    fn gain(&mut self, cost: &PairCost<'_>, p: usize, q: usize) -> f32 {
+        let row = &mut self.slots[p % 4];
+        if row.p != Some(p) {
+            row.p = Some(p);
+            row.base = q.saturating_sub(3);
+            row.gains.clear();
+        }
+        let Some(k) = q.checked_sub(row.base) else {
+            return cost.pair_gain(p, q);
+        };
+        if k >= row.gains.len() {
+            row.gains.resize(k + 1, f32::NAN);
+        }
+        let known = row.gains[k];
+        if known.is_nan() {
+            let g = cost.pair_gain(p, q);
+            row.gains[k] = g;
+            g
+        } else {
+            known
+        }
     }
 }
 
@@ -269,5 +341,37 @@ mod tests {
         let good = PairCost::new(&a, &b, false).bead(0, 0, 0);
         let bad = PairCost::new(&a, &c, false).bead(0, 0, 0);
         assert!(good + 3.0 < bad, "good {good} bad {bad}");
+    }
+
+    #[test]
+    fn cached_gains_give_the_same_costs() {
+        let texts_a: Vec<String> = (0..40)
+            .map(|k| format!("Report {k} of {} on DTI and Hà Nội, page {}.", k % 7, k % 3))
+            .collect();
+        let texts_b: Vec<String> = (0..50)
+            .map(|k| format!("Laporan {} tentang DTI di Hanoi, ms. {}?", k % 9, k % 4))
+            .collect();
+        let a = side(&texts_a.iter().map(String::as_str).collect::<Vec<_>>());
+        let b = side(&texts_b.iter().map(String::as_str).collect::<Vec<_>>());
+        let cost = PairCost::new(&a, &b, false);
+        let mut cache = MatchCache::default();
+        // Row by row, as the band search asks.
+        for i in 0..=a.len() {
+            for j in i.saturating_sub(5)..=(i + 10).min(b.len()) {
+                for (bead, &(na, nb)) in BEADS.iter().enumerate() {
+                    if na > i || nb > j {
+                        continue;
+                    }
+                    let (pi, pj) = (i - na, j - nb);
+                    let direct = cost.bead(bead, pi, pj);
+                    let cached = cost.bead_cached(bead, pi, pj, &mut cache);
+                    assert_eq!(
+                        direct.to_bits(),
+                        cached.to_bits(),
+                        "bead {bead} at {pi},{pj}"
+                    );
+                }
+            }
+        }
     }
 }

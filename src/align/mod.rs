@@ -64,8 +64,9 @@ impl AlignOptions {
 
 /// Aligns every version against the pivot version.
 ///
-/// A `pivot` out of range is treated as 0. Progress counts pivot sentences searched per
-/// version; cancellation is checked every thousand rows of the search.
+/// A `pivot` out of range is treated as 0. Progress counts the sentences of every version
+/// read for anchors, then the pivot sentences searched per version; cancellation is checked
+/// every thousand rows of the search.
 pub fn align(
     versions: &[Version],
     pivot: usize,
@@ -74,9 +75,8 @@ pub fn align(
 ) -> Result<Alignment, Cancelled> {
     let pivot = if pivot < versions.len() { pivot } else { 0 };
     let ranges: Vec<Range<usize>> = versions.iter().map(|v| 0..v.sentences.len()).collect();
-    let total = (versions.len().saturating_sub(1)
-        * versions.get(pivot).map_or(0, |v| v.sentences.len())) as u64;
-    progress.set_total(total);
+    let counts: Vec<usize> = versions.iter().map(|v| v.sentences.len()).collect();
+    progress.set_total(work(&counts, pivot));
     let ratios = char_ratios(versions, pivot);
     let rows = align_stretch(versions, pivot, &ranges, &ratios, opts, progress)?;
     Ok(Alignment { pivot, rows })
@@ -97,7 +97,7 @@ pub fn realign(
         return align(versions, current.pivot, opts, progress);
     }
     let pivot = current.pivot;
-    progress.set_total((versions.len().saturating_sub(1) * counts[pivot]) as u64);
+    progress.set_total(work(&counts, pivot));
     let ratios = char_ratios(versions, pivot);
     let mut rows = Vec::with_capacity(current.rows.len());
     let mut cursor = vec![0usize; versions.len()];
@@ -111,6 +111,9 @@ pub fn realign(
             versions, pivot, &ranges, &ratios, opts, progress,
         )?);
         rows.push(row.clone());
+        // A kept row is work done: its sentences are neither read nor searched.
+        let lens: Vec<usize> = row.cells.iter().map(|c| c.len()).collect();
+        progress.advance(work(&lens, pivot));
         cursor = row.cells.iter().map(|c| c.end).collect();
     }
     let ranges: Vec<Range<usize>> = cursor.iter().zip(&counts).map(|(&c, &n)| c..n).collect();
@@ -137,7 +140,7 @@ fn align_stretch(
         .par_iter()
         .zip(ranges)
         .enumerate()
-        .map(|(v, (version, range))| side_of(version, range.clone(), opts, v))
+        .map(|(v, (version, range))| side_of(version, range.clone(), opts, v, progress))
         .collect();
     let beads: Vec<Option<Vec<band::Bead>>> = (0..versions.len())
         .into_par_iter()
@@ -160,8 +163,22 @@ fn align_stretch(
     Ok(merge::merge(pivot, ranges, &beads))
 }
 
+/// Units of progress for aligning versions with these sentence counts: every sentence read
+/// once for its anchors, then each pivot row searched once per other version.
+fn work(counts: &[usize], pivot: usize) -> u64 {
+    let read: usize = counts.iter().sum();
+    let search = counts.len().saturating_sub(1) * counts.get(pivot).copied().unwrap_or(0);
+    (read + search) as u64
+}
+
 /// The cost-model view of sentences `range` of one version.
-fn side_of(version: &Version, range: Range<usize>, opts: &AlignOptions, v: usize) -> Side {
+fn side_of(
+    version: &Version,
+    range: Range<usize>,
+    opts: &AlignOptions,
+    v: usize,
+    progress: &Progress,
+) -> Side {
     let texts: Vec<&str> = range.clone().map(|s| version.sentence_text(s)).collect();
     let paragraph: Vec<usize> = range
         .clone()
@@ -172,7 +189,7 @@ fn side_of(version: &Version, range: Range<usize>, opts: &AlignOptions, v: usize
         .as_ref()
         .and_then(|c| c.get(v))
         .and_then(|c| c.get(range));
-    Side::new(&texts, paragraph, concepts)
+    Side::new_reporting(&texts, paragraph, concepts, progress)
 }
 
 /// Characters of each version per character of the pivot, over the whole documents.

@@ -8,7 +8,7 @@ use std::time::Instant;
 use super::action::Action;
 use super::jobs::Jobs;
 use super::panels::{self, UiState};
-use super::recovery::{self, Recovered};
+use super::recovery::{self, Recovered, RecoveryFolder, RecoveryWriter};
 use super::session::Session;
 use super::settings::{self, AppSettings};
 use super::{dispatch, fonts};
@@ -36,8 +36,11 @@ pub struct AlineaApp {
     pub ui: UiState,
     /// Use native file dialogs (rfd); off in tests, which use typed paths.
     pub native_dialogs: bool,
-    pub(crate) recovery_dir: PathBuf,
+    pub(crate) recovery: RecoveryFolder,
+    pub(crate) recovery_writer: RecoveryWriter,
     pub(crate) actions: Vec<Action>,
+    /// The action to run once the save it waited for has finished (from "save changes?").
+    pub(crate) after_save: Option<Action>,
     /// An action waiting for the answer to "save changes?".
     pub(crate) pending: Option<Action>,
     /// Set when the editor chose to discard changes for the pending action.
@@ -59,7 +62,7 @@ impl AlineaApp {
         if let [one] = files.as_slice()
             && is_project(one)
         {
-            dispatch::open_project(&mut app, one);
+            dispatch::open_project(&mut app, ctx, one);
         } else if !files.is_empty() {
             app.ui.new_project = Some(panels::versions::Draft::default());
             app.jobs
@@ -67,7 +70,7 @@ impl AlineaApp {
         } else if app.recovered.is_none() {
             let last = app.settings.last_project.clone().filter(|p| p.exists());
             match last {
-                Some(path) => dispatch::open_project(&mut app, &path),
+                Some(path) => dispatch::open_project(&mut app, ctx, &path),
                 None => app.jobs.sample(ctx),
             }
         }
@@ -76,10 +79,12 @@ impl AlineaApp {
 
     fn bare_checked(ctx: &egui::Context, settings: AppSettings, recovery_dir: PathBuf) -> Self {
         let mut app = Self::bare(ctx, settings, recovery_dir);
-        if app.recovered.is_none()
-            && let Some(problem) = recovery::unreadable(&app.recovery_dir)
-        {
-            app.ui.error(problem);
+        match app.recovery.pending() {
+            Some(Ok(found)) => app.recovered = Some(found),
+            Some(Err(e)) => app.ui.error(format!(
+                "Unsaved work from the last run could not be recovered: {e}"
+            )),
+            None => {}
         }
         app
     }
@@ -92,9 +97,11 @@ impl AlineaApp {
             settings,
             ui: UiState::default(),
             native_dialogs: true,
-            recovered: recovery::pending(&recovery_dir),
-            recovery_dir,
+            recovered: None,
+            recovery: RecoveryFolder::new(recovery_dir),
+            recovery_writer: RecoveryWriter::default(),
             actions: Vec::new(),
+            after_save: None,
             pending: None,
             discard_ok: false,
             last_autosave: Instant::now(),
@@ -107,7 +114,6 @@ impl AlineaApp {
     /// An app showing `session` right away (tests, benches); no start-up work.
     pub fn with_session(ctx: &egui::Context, session: Session, recovery_dir: PathBuf) -> Self {
         let mut app = Self::bare(ctx, AppSettings::default(), recovery_dir);
-        app.recovered = None;
         app.session = Some(session);
         app
     }
@@ -119,7 +125,7 @@ impl AlineaApp {
 
     /// The recovery folder in use.
     pub fn recovery_dir(&self) -> &std::path::Path {
-        &self.recovery_dir
+        self.recovery.dir()
     }
 
     /// Draws the whole window into `ui` and applies what the editor asked for.
@@ -237,10 +243,28 @@ impl AlineaApp {
         if lost_focus || self.last_autosave.elapsed() >= recovery::AUTOSAVE_INTERVAL {
             dispatch::autosave(self);
         }
+        if let Some((revision, outcome)) = self.recovery_writer.poll() {
+            dispatch::autosave_finished(self, revision, outcome);
+        }
+        if self.recovery_writer.is_busy() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(200));
+        }
         if self.jobs.is_busy() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         ctx.request_repaint_after(recovery::AUTOSAVE_INTERVAL);
+    }
+
+    /// Removes the recovery file, after any write of it still running has finished (else
+    /// that write would bring it back).
+    pub fn clear_recovery(&mut self) {
+        self.recovery_writer.wait();
+        self.recovery.clear();
+    }
+
+    /// True while the recovery file is being written in the background.
+    pub fn is_writing_recovery(&self) -> bool {
+        self.recovery_writer.is_busy()
     }
 
     /// The window title the app last set.
@@ -267,6 +291,6 @@ impl eframe::App for AlineaApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        recovery::clear(&self.recovery_dir);
+        self.clear_recovery();
     }
 }

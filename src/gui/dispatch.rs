@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 
 use crate::edit::{Edit, MoveDirection};
 use crate::model::RowStatus;
-use crate::project;
 
 use super::action::Action;
 use super::app::AlineaApp;
@@ -14,13 +13,20 @@ use super::jobs::JobOutput;
 use super::panels::messages::Level;
 use super::panels::{PathPrompt, PathPurpose, sentence_editor, versions};
 use super::session::Session;
-use super::{exchange, file_size, navigation, recovery};
+use super::{exchange, navigation};
 
 /// Applies one action.
 pub fn apply(app: &mut AlineaApp, ctx: &egui::Context, action: Action) {
     if action.edits_project() && app.jobs.is_busy() {
         app.ui
             .error("Wait for the running job to finish (or cancel it) first");
+        return;
+    }
+    if action.replaces_session()
+        && let Some(label) = app.jobs.writing_label()
+    {
+        app.ui
+            .error(format!("Wait until “{label}” has finished, then try again"));
         return;
     }
     match action {
@@ -41,11 +47,11 @@ pub fn apply(app: &mut AlineaApp, ctx: &egui::Context, action: Action) {
         }
         Action::OpenProject => match file_dialog::pick_project(app) {
             // `open_project` closes the current project only once the new one loaded.
-            Ok(Some(path)) => open_project(app, &path),
+            Ok(Some(path)) => open_project(app, ctx, &path),
             Ok(None) => {}
             Err(NoDialog) => prompt_path(app, PathPurpose::Open),
         },
-        Action::OpenPath(path) => open_project(app, &path),
+        Action::OpenPath(path) => open_project(app, ctx, &path),
         Action::ChooseDocuments => match file_dialog::pick_documents(app) {
             Ok(Some(paths)) => app.push(Action::AddDocuments(paths)),
             Ok(None) => {}
@@ -69,20 +75,24 @@ pub fn apply(app: &mut AlineaApp, ctx: &egui::Context, action: Action) {
         }
         Action::CancelJob => app.jobs.cancel(),
         Action::Save => {
-            save_current(app);
+            save_current(app, ctx);
         }
         Action::SaveAs => match file_dialog::pick_save_path(app) {
-            Ok(Some(path)) => save_to(app, &path),
+            Ok(Some(path)) => {
+                save_to(app, ctx, &path);
+            }
             Ok(None) => {}
             Err(NoDialog) => prompt_path(app, PathPurpose::SaveAs),
         },
-        Action::SaveTo(path) => save_to(app, &path),
+        Action::SaveTo(path) => {
+            save_to(app, ctx, &path);
+        }
         Action::CloseProject => {
             close_session(app);
             app.ui.new_project = None;
         }
         Action::Quit => {
-            recovery::clear(&app.recovery_dir);
+            app.clear_recovery();
             app.allow_close = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
@@ -247,78 +257,93 @@ pub(crate) fn close_session(app: &mut AlineaApp) {
     // Work for the project being closed (e.g. a re-align) must not land in the next one.
     app.jobs.cancel();
     if app.session.take().is_some() {
-        recovery::clear(&app.recovery_dir);
+        app.clear_recovery();
     }
+    app.after_save = None;
     app.ui.sentence_editor = None;
     app.ui.table = Default::default();
     app.ui.find.clear_results();
 }
 
-/// Opens the project at `path`, replacing the current one.
-pub fn open_project(app: &mut AlineaApp, path: &Path) {
-    if let Err(e) = file_size::check(path, file_size::MAX_PROJECT) {
-        app.ui.error(e);
+/// Starts opening the project at `path` in the background; the current project is replaced
+/// only once the new one has loaded.
+pub fn open_project(app: &mut AlineaApp, ctx: &egui::Context, path: &Path) {
+    if let Some((label, _)) = app.jobs.status() {
+        app.ui.error(format!(
+            "Wait until “{label}” has finished, then open the project"
+        ));
         return;
     }
-    match project::load(path) {
-        Ok(p) => {
-            if let Err(e) = p.validate() {
-                app.ui
-                    .error(format!("{}: alignment does not fit: {e}", path.display()));
-                return;
-            }
-            close_session(app);
-            app.ui.new_project = None;
-            app.session = Some(Session::new(p, Some(path.to_path_buf())));
-            app.settings.remember(path);
-            app.ui.info(format!("Opened {}", path.display()));
-        }
-        Err(e) => app.ui.error(e.to_string()),
-    }
+    app.jobs.open_project(ctx, path.to_path_buf());
 }
 
-/// Saves to the session's file, asking for one if it has none; true if saved.
-pub fn save_current(app: &mut AlineaApp) -> bool {
+/// Starts saving to the session's file, asking for one if it has none; true if a save started.
+pub fn save_current(app: &mut AlineaApp, ctx: &egui::Context) -> bool {
     let Some(s) = &app.session else {
         return false;
     };
     match s.path.clone() {
-        Some(path) => save_to(app, &path),
+        Some(path) => save_to(app, ctx, &path),
         None => match file_dialog::pick_save_path(app) {
-            Ok(Some(path)) => save_to(app, &path),
-            Ok(None) => return false,
+            Ok(Some(path)) => save_to(app, ctx, &path),
+            Ok(None) => false,
             Err(NoDialog) => {
                 prompt_path(app, PathPurpose::SaveAs);
-                return false;
+                false
             }
         },
     }
-    app.session.as_ref().is_some_and(|s| !s.is_dirty())
 }
 
-fn save_to(app: &mut AlineaApp, path: &Path) {
-    let Some(s) = &mut app.session else {
-        return;
+/// Starts writing a snapshot of the project to `path` in the background; true if started.
+fn save_to(app: &mut AlineaApp, ctx: &egui::Context, path: &Path) -> bool {
+    let Some(s) = &app.session else {
+        return false;
     };
+    if let Some((label, _)) = app.jobs.status() {
+        app.ui
+            .error(format!("Wait until “{label}” has finished, then save"));
+        return false;
+    }
     let path: PathBuf = if path.extension().is_none() {
         path.with_extension("alinea")
     } else {
         path.to_path_buf()
     };
-    match project::save(&path, &s.project) {
-        Ok(()) => {
-            s.path = Some(path.clone());
-            s.mark_saved();
-            recovery::clear(&app.recovery_dir);
-            app.settings.remember(&path);
-            app.ui.info(format!("Saved {}", path.display()));
-            super::glossary_dispatch::save_glossary(app, false);
-        }
-        Err(e) => app.ui.error(e.to_string()),
+    let snapshot = s.project.clone();
+    let revision = s.history.revision();
+    app.jobs.save_project(ctx, snapshot, path, revision);
+    true
+}
+
+/// Takes in a finished save: the session is clean if nothing changed since the snapshot.
+fn saved(app: &mut AlineaApp, path: PathBuf, revision: u64, view: crate::model::ViewSettings) {
+    let Some(s) = &mut app.session else {
+        return;
+    };
+    s.path = Some(path.clone());
+    s.saved_revision = revision;
+    s.recovered_revision = s.recovered_revision.max(revision);
+    if s.project.view == view {
+        s.view_dirty = false;
+    }
+    let clean = !s.is_dirty();
+    if clean {
+        app.clear_recovery();
+    }
+    app.settings.remember(&path);
+    app.ui.info(format!("Saved {}", path.display()));
+    super::glossary_dispatch::save_glossary(app, false);
+    // The action that asked "save changes first?" goes ahead once they are saved.
+    if let Some(next) = app.after_save.take()
+        && clean
+    {
+        app.push(next);
     }
 }
 
-/// Writes the recovery file if the project has changes the recovery file does not have.
+/// Starts writing the recovery file in the background if the project has changes the
+/// recovery file does not have (and no earlier write is still running).
 pub fn autosave(app: &mut AlineaApp) {
     app.last_autosave = std::time::Instant::now();
     let Some(s) = &mut app.session else {
@@ -327,9 +352,26 @@ pub fn autosave(app: &mut AlineaApp) {
     if !s.is_dirty() || s.recovered_revision == s.history.revision() && !s.view_dirty {
         return;
     }
-    match recovery::write(&app.recovery_dir, &s.project, s.path.as_deref()) {
-        Ok(()) => s.recovered_revision = s.history.revision(),
-        Err(e) => app.ui.error(format!("Autosave failed: {e:#}")),
+    if app.recovery_writer.is_busy() {
+        return;
+    }
+    app.recovery_writer.start(
+        app.recovery.clone(),
+        s.project.clone(),
+        s.path.clone(),
+        s.history.revision(),
+    );
+}
+
+/// Takes in a finished recovery write.
+pub fn autosave_finished(app: &mut AlineaApp, revision: u64, result: Result<(), String>) {
+    match result {
+        Ok(()) => {
+            if let Some(s) = &mut app.session {
+                s.recovered_revision = s.recovered_revision.max(revision);
+            }
+        }
+        Err(e) => app.ui.error(format!("Autosave failed: {e}")),
     }
 }
 
@@ -393,8 +435,26 @@ pub fn job_finished(app: &mut AlineaApp, ctx: &egui::Context, out: JobOutput) {
             };
             apply_edit(app, Action::Realign.label(), edit);
         }
-        JobOutput::Cancelled => app.ui.info("Cancelled"),
-        JobOutput::Failed(e) => app.ui.error(e),
+        JobOutput::Opened { project, path } => {
+            close_session(app);
+            app.ui.new_project = None;
+            app.session = Some(Session::new(*project, Some(path.clone())));
+            app.settings.remember(&path);
+            app.ui.info(format!("Opened {}", path.display()));
+        }
+        JobOutput::Saved {
+            path,
+            revision,
+            view,
+        } => saved(app, path, revision, view),
+        JobOutput::Cancelled => {
+            app.after_save = None;
+            app.ui.info("Cancelled");
+        }
+        JobOutput::Failed(e) => {
+            app.after_save = None;
+            app.ui.error(e);
+        }
         JobOutput::Apply(apply) => apply(app),
     }
 }

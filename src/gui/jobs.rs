@@ -1,4 +1,5 @@
-//! Long work off the UI thread: loading documents, aligning, re-aligning, building the sample.
+//! Long work off the UI thread: loading documents, aligning, re-aligning, building the sample,
+//! opening and saving project files (a project of two 100 MB reports takes seconds to read).
 //! One job runs at a time; it reports through a [`Progress`] (bar + Cancel) and sends its
 //! result over a channel, then asks egui for a repaint so the UI picks it up.
 
@@ -7,7 +8,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::align::{self, AlignOptions};
 use crate::ingest::LoadOptions;
-use crate::model::{Project, Row, Version};
+use crate::model::{Project, Row, Version, ViewSettings};
 use crate::pipeline;
 use crate::progress::Progress;
 
@@ -31,6 +32,22 @@ pub enum JobOutput {
         rows: Vec<Row>,
         /// History revision the input was taken at.
         revision: u64,
+    },
+    /// A project read from its file (validated).
+    Opened {
+        /// The project.
+        project: Box<Project>,
+        /// The file it was read from.
+        path: PathBuf,
+    },
+    /// The project, as it was at history `revision` with view settings `view`, is in `path`.
+    Saved {
+        /// The file written.
+        path: PathBuf,
+        /// History revision of the snapshot that was written.
+        revision: u64,
+        /// View settings of that snapshot.
+        view: ViewSettings,
     },
     /// The user pressed Cancel.
     Cancelled,
@@ -66,6 +83,15 @@ impl Jobs {
         self.running
             .as_ref()
             .map(|r| (r.label.as_str(), r.progress.fraction()))
+    }
+
+    /// Label of the running job if it writes files (a save or an export): the project must
+    /// stay open until it is done.
+    pub fn writing_label(&self) -> Option<&str> {
+        self.running
+            .as_ref()
+            .filter(|r| !r.abandon_on_cancel)
+            .map(|r| r.label.as_str())
     }
 
     /// Asks the running job to stop.
@@ -165,9 +191,7 @@ impl Jobs {
                     }
                 };
                 progress.advance(size);
-                let mut version = pipeline::version_from_document(doc, None);
-                version.source_path = Some(path);
-                versions.push(Ok(version));
+                versions.push(Ok(pipeline::version_from_file(doc, &path, None)));
                 progress.advance(size);
             }
             JobOutput::Loaded {
@@ -210,6 +234,51 @@ impl Jobs {
         });
     }
 
+    /// Reads and validates the project file at `path`.
+    pub fn open_project(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let label = format!("Opening {}", file_name(&path));
+        self.spawn(ctx, &label, move |_| {
+            if let Err(e) = super::file_size::check(&path, super::file_size::MAX_PROJECT) {
+                return JobOutput::Failed(e);
+            }
+            match crate::project::load(&path) {
+                Ok(project) => match project.validate() {
+                    Ok(()) => JobOutput::Opened {
+                        project: Box::new(project),
+                        path,
+                    },
+                    Err(e) => JobOutput::Failed(format!(
+                        "{}: alignment does not fit: {e}",
+                        path.display()
+                    )),
+                },
+                Err(e) => JobOutput::Failed(e.to_string()),
+            }
+        });
+    }
+
+    /// Writes `project`, a snapshot taken at history `revision`, to `path` (atomically).
+    /// Cancel does not interrupt it: the file is either written whole or left as it was.
+    pub fn save_project(
+        &mut self,
+        ctx: &egui::Context,
+        project: Project,
+        path: PathBuf,
+        revision: u64,
+    ) {
+        let label = format!("Saving {}", file_name(&path));
+        self.spawn_job(ctx, &label, false, move |_| {
+            match crate::project::save(&path, &project) {
+                Ok(()) => JobOutput::Saved {
+                    path,
+                    revision,
+                    view: project.view,
+                },
+                Err(e) => JobOutput::Failed(e.to_string()),
+            }
+        });
+    }
+
     /// Builds and aligns the bundled sample project.
     pub fn sample(&mut self, ctx: &egui::Context) {
         self.spawn(ctx, "Preparing the sample project", |progress| {
@@ -220,6 +289,14 @@ impl Jobs {
             out
         });
     }
+}
+
+/// The file name of `path` for a job label.
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 fn align_project(versions: Vec<Version>, pivot: usize, progress: &Progress) -> JobOutput {

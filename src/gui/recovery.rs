@@ -1,107 +1,88 @@
-//! Crash recovery: the open project is written to a recovery file every 60 s and when the
-//! window loses focus, if it has unsaved changes. A clean save, close or quit removes it; if
-//! it is still there at the next start, the app offers to restore it.
+//! Crash recovery in the app: the open project is written to the recovery folder
+//! ([`RecoveryFolder`]) every 60 s and when the window loses focus, if it has unsaved changes;
+//! a clean save, close or quit clears it, and what is left there at the next start is offered
+//! back. The snapshot is written by a [`RecoveryWriter`] thread, so a big project does not
+//! stall the window.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::thread::JoinHandle;
 use std::time::Duration;
 
 use crate::model::Project;
-use crate::project;
+pub use crate::project::{Recovered, RecoveryFolder};
 
 /// How often unsaved work is written to the recovery file.
 pub const AUTOSAVE_INTERVAL: Duration = Duration::from_secs(60);
-
-const PROJECT_FILE: &str = "recovery.alinea";
-const ORIGIN_FILE: &str = "recovery.origin";
 
 /// The folder for recovery files: eframe's data folder for the app, else the temp folder.
 pub fn default_dir() -> PathBuf {
     eframe::storage_dir("alinea").unwrap_or_else(|| std::env::temp_dir().join("alinea"))
 }
 
-/// A project found in the recovery folder at start-up.
-pub struct Recovered {
-    /// The unsaved project.
-    pub project: Project,
-    /// The file it belonged to, if it had been saved before.
-    pub origin: Option<PathBuf>,
+/// Writes recovery snapshots on a background thread, one at a time.
+#[derive(Default)]
+pub struct RecoveryWriter {
+    running: Option<(u64, JoinHandle<Result<(), String>>)>,
 }
 
-/// Writes `project` (which belongs to `origin`) to the recovery folder.
-pub fn write(dir: &Path, project: &Project, origin: Option<&Path>) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    project::save(&dir.join(PROJECT_FILE), project)?;
-    let origin = origin.map(|p| p.display().to_string()).unwrap_or_default();
-    std::fs::write(dir.join(ORIGIN_FILE), origin)?;
-    Ok(())
-}
-
-/// The recovery project left by a run that did not end cleanly, if any and readable.
-pub fn pending(dir: &Path) -> Option<Recovered> {
-    let path = dir.join(PROJECT_FILE);
-    if !path.exists() {
-        return None;
+impl RecoveryWriter {
+    /// True while a write is in progress.
+    pub fn is_busy(&self) -> bool {
+        self.running.is_some()
     }
-    let project = project::load(&path).ok()?;
-    let origin = std::fs::read_to_string(dir.join(ORIGIN_FILE))
-        .ok()
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .map(PathBuf::from);
-    Some(Recovered { project, origin })
-}
 
-/// Why a recovery file that is there cannot be loaded (so the editor hears of it), if so.
-pub fn unreadable(dir: &Path) -> Option<String> {
-    let path = dir.join(PROJECT_FILE);
-    if !path.exists() {
-        return None;
+    /// Starts writing `project` (taken at history `revision`, belonging to `origin`) to
+    /// `folder`.
+    pub fn start(
+        &mut self,
+        folder: RecoveryFolder,
+        project: Project,
+        origin: Option<PathBuf>,
+        revision: u64,
+    ) {
+        let handle = std::thread::spawn(move || {
+            folder
+                .write(&project, origin.as_deref())
+                .map_err(|e| e.to_string())
+        });
+        self.running = Some((revision, handle));
     }
-    project::load(&path)
-        .err()
-        .map(|e| format!("Unsaved work from the last run could not be recovered: {e}"))
-}
 
-/// Removes the recovery files (after a save, a discard or a clean exit).
-pub fn clear(dir: &Path) {
-    let _ = std::fs::remove_file(dir.join(PROJECT_FILE));
-    let _ = std::fs::remove_file(dir.join(ORIGIN_FILE));
+    /// The revision written and the outcome, once the running write is done.
+    pub fn poll(&mut self) -> Option<(u64, Result<(), String>)> {
+        if !self.running.as_ref()?.1.is_finished() {
+            return None;
+        }
+        self.wait()
+    }
+
+    /// Waits for the running write, if any, and returns its revision and outcome.
+    pub fn wait(&mut self) -> Option<(u64, Result<(), String>)> {
+        let (revision, handle) = self.running.take()?;
+        let outcome = handle
+            .join()
+            .unwrap_or_else(|_| Err("the recovery writer stopped unexpectedly".to_string()));
+        Some((revision, outcome))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Lang, Row, RowStatus, Version};
 
     #[test]
-    fn write_pending_clear() {
+    fn the_writer_writes_in_the_background() {
         let dir = tempfile::tempdir().expect("tempdir");
-        assert!(pending(dir.path()).is_none());
-        let mut p = Project::new(vec![Version::from_sentences(
-            "a",
-            Lang::new("en"),
-            &[vec!["One."]],
-        )]);
-        p.alignment.rows.push(Row {
-            cells: vec![0..1],
-            score: 1.0,
-            status: RowStatus::Auto,
-        });
-        write(dir.path(), &p, Some(Path::new("/x/y.alinea"))).expect("write");
-        let r = pending(dir.path()).expect("pending");
-        assert_eq!(r.project.versions, p.versions);
-        assert_eq!(r.origin, Some(PathBuf::from("/x/y.alinea")));
-        clear(dir.path());
-        assert!(pending(dir.path()).is_none());
-    }
-
-    #[test]
-    fn an_unreadable_recovery_file_is_reported_by_name() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        assert_eq!(unreadable(dir.path()), None);
-        std::fs::write(dir.path().join(PROJECT_FILE), "(not a project").expect("write");
-        assert!(pending(dir.path()).is_none());
-        let problem = unreadable(dir.path()).expect("reported");
-        assert!(problem.contains("recovery.alinea"), "{problem}");
+        let folder = RecoveryFolder::new(dir.path());
+        let p = crate::edit::test_project::sample();
+        let mut writer = RecoveryWriter::default();
+        writer.start(folder.clone(), p.clone(), None, 7);
+        assert!(writer.is_busy());
+        let (revision, outcome) = writer.wait().expect("a write ran");
+        assert_eq!(revision, 7);
+        outcome.expect("written");
+        assert!(!writer.is_busy());
+        let found = folder.pending().expect("pending").expect("loads");
+        assert_eq!(found.project, p);
     }
 }

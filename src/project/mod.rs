@@ -31,9 +31,7 @@ use crate::model::Project;
 
 pub use atomic::{PAUSE_AT_ENV, PAUSE_ENV, SaveStage};
 pub use file::{ProjectFile, from_ron_str, to_ron_string};
-pub use recovery::{
-    discard_recovery, find_recovery, recovery_path, save_recovery, untitled_project_path,
-};
+pub use recovery::{Recovered, RecoveryFolder};
 pub use validate::{RangeError, validate_ranges};
 
 /// Version of the project file format written by this build.

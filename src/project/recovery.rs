@@ -1,125 +1,123 @@
-//! Recovery files: periodic snapshots of unsaved work, so a crash or power cut loses at most
+//! Recovery folder: snapshots of unsaved work, so a crash, a kill or a power cut loses at most
 //! a few minutes.
 //!
-//! A project at `report.alinea` is snapshotted to `report.alinea.recovery` next to it (same
-//! format, written atomically like the project). A project never saved yet uses the pseudo
-//! path [`untitled_project_path`] in the app's data folder, so every function here takes a
-//! project path. On open, [`find_recovery`] reports a snapshot only when it is newer than the
-//! project file (or the project file is gone); after a save or when the editor declines to
-//! restore, [`discard_recovery`] removes it. Restoring is `super::load(&recovery_file)`.
+//! The app writes the open project (if it has unsaved changes) to `recovery.alinea` in its
+//! data folder, atomically like any project, and the file it belongs to (if it was ever
+//! saved) to `recovery.origin` beside it. A clean save, close or quit removes both; if they
+//! are still there at the next start, the run before did not end cleanly and the editor is
+//! offered the unsaved work. One folder per app, one project at a time: the app edits one.
 
-use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
-use super::{ProjectError, save};
+use super::{ProjectError, load, save};
 use crate::model::Project;
 
-/// Extension appended to the project file name for its recovery file.
-const RECOVERY_SUFFIX: &str = ".recovery";
+const PROJECT_FILE: &str = "recovery.alinea";
+const ORIGIN_FILE: &str = "recovery.origin";
 
-/// Where the recovery snapshot of the project at `project_path` lives (`NAME.recovery`).
-pub fn recovery_path(project_path: &Path) -> PathBuf {
-    let mut name: OsString = project_path
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_else(|| OsString::from("untitled.alinea"));
-    name.push(RECOVERY_SUFFIX);
-    project_path.with_file_name(name)
+/// Unsaved work found in a recovery folder.
+#[derive(Debug)]
+pub struct Recovered {
+    /// The unsaved project.
+    pub project: Project,
+    /// The project file it belonged to, if it had been saved before.
+    pub origin: Option<PathBuf>,
 }
 
-/// The pseudo project path for a project that was never saved, inside the app's `data_dir`;
-/// pass it to the other functions of this module.
-pub fn untitled_project_path(data_dir: &Path) -> PathBuf {
-    data_dir.join("untitled.alinea")
+/// The recovery folder of the app (e.g. `~/.local/share/alinea`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecoveryFolder {
+    dir: PathBuf,
 }
 
-/// Writes a recovery snapshot of `project` (atomically) and returns its path; creates the
-/// folder if needed (the data folder may not exist yet).
-pub fn save_recovery(project_path: &Path, project: &Project) -> Result<PathBuf, ProjectError> {
-    let path = recovery_path(project_path);
-    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(folder).map_err(|source| ProjectError::Io {
-            file: folder.display().to_string(),
-            source,
-        })?;
+impl RecoveryFolder {
+    /// The recovery folder at `dir` (created when first written).
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        RecoveryFolder { dir: dir.into() }
     }
-    save(&path, project)?;
-    Ok(path)
-}
 
-/// The recovery snapshot of `project_path` and its time, if one exists and is newer than the
-/// project file (or the project file does not exist).
-pub fn find_recovery(project_path: &Path) -> Option<(PathBuf, SystemTime)> {
-    let path = recovery_path(project_path);
-    let recovered_at = std::fs::metadata(&path).ok()?.modified().ok()?;
-    match std::fs::metadata(project_path).and_then(|m| m.modified()) {
-        Ok(saved_at) if saved_at >= recovered_at => None,
-        _ => Some((path, recovered_at)),
+    /// The folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
     }
-}
 
-/// Deletes the recovery snapshot of `project_path`; succeeds if there is none.
-pub fn discard_recovery(project_path: &Path) -> Result<(), ProjectError> {
-    let path = recovery_path(project_path);
-    match std::fs::remove_file(&path) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(source) => Err(ProjectError::Io {
-            file: path.display().to_string(),
+    /// The snapshot file inside the folder.
+    pub fn project_file(&self) -> PathBuf {
+        self.dir.join(PROJECT_FILE)
+    }
+
+    /// Writes a snapshot of `project`, which belongs to the file `origin` (none if never
+    /// saved). The snapshot is written atomically: a crash during the write leaves the
+    /// previous snapshot.
+    pub fn write(&self, project: &Project, origin: Option<&Path>) -> Result<(), ProjectError> {
+        let io = |file: &Path, source| ProjectError::Io {
+            file: file.display().to_string(),
             source,
-        }),
+        };
+        std::fs::create_dir_all(&self.dir).map_err(|e| io(&self.dir, e))?;
+        save(&self.project_file(), project)?;
+        let origin_file = self.dir.join(ORIGIN_FILE);
+        let origin = origin.map(|p| p.display().to_string()).unwrap_or_default();
+        std::fs::write(&origin_file, origin).map_err(|e| io(&origin_file, e))
+    }
+
+    /// The snapshot left by a run that did not end cleanly: `None` if there is none,
+    /// `Some(Err)` naming the file if it is there but cannot be loaded.
+    pub fn pending(&self) -> Option<Result<Recovered, ProjectError>> {
+        let path = self.project_file();
+        if !path.exists() {
+            return None;
+        }
+        let project = match load(&path) {
+            Ok(p) => p,
+            Err(e) => return Some(Err(e)),
+        };
+        let origin = std::fs::read_to_string(self.dir.join(ORIGIN_FILE))
+            .ok()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .map(PathBuf::from);
+        Some(Ok(Recovered { project, origin }))
+    }
+
+    /// Removes the snapshot (after a save, a discard or a clean exit); nothing there is fine.
+    pub fn clear(&self) {
+        let _ = std::fs::remove_file(self.project_file());
+        let _ = std::fs::remove_file(self.dir.join(ORIGIN_FILE));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Duration;
 
-    fn set_mtime(path: &Path, time: SystemTime) {
-        let file = std::fs::File::options()
-            .write(true)
-            .open(path)
-            .expect("open");
-        file.set_modified(time).expect("set mtime");
+    #[test]
+    fn write_pending_clear() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let folder = RecoveryFolder::new(dir.path().join("data/alinea"));
+        assert!(folder.pending().is_none());
+        let project = crate::edit::test_project::sample();
+        folder
+            .write(&project, Some(Path::new("/x/y.alinea")))
+            .expect("creates the folder and writes");
+        let found = folder.pending().expect("pending").expect("loads");
+        assert_eq!(found.project, project);
+        assert_eq!(found.origin, Some(PathBuf::from("/x/y.alinea")));
+        // A never-saved project has no origin.
+        folder.write(&project, None).expect("write");
+        let found = folder.pending().expect("pending").expect("loads");
+        assert_eq!(found.origin, None);
+        folder.clear();
+        assert!(folder.pending().is_none());
+        folder.clear();
     }
 
     #[test]
-    fn recovery_is_found_only_when_newer_than_the_project() {
+    fn an_unreadable_snapshot_is_reported_by_name() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let project_path = dir.path().join("report.alinea");
-        assert_eq!(
-            recovery_path(&project_path),
-            dir.path().join("report.alinea.recovery")
-        );
-        let project = crate::edit::test_project::sample();
-        super::super::save(&project_path, &project).expect("save");
-        assert!(find_recovery(&project_path).is_none());
-        let rec = save_recovery(&project_path, &project).expect("recovery");
-        let now = SystemTime::now();
-        set_mtime(&project_path, now - Duration::from_secs(60));
-        set_mtime(&rec, now);
-        let (found, _) = find_recovery(&project_path).expect("newer recovery");
-        assert_eq!(found, rec);
-        assert_eq!(super::super::load(&found).expect("loads"), project);
-        // Saving the project afterwards makes the snapshot stale.
-        set_mtime(&project_path, now + Duration::from_secs(60));
-        assert!(find_recovery(&project_path).is_none());
-        discard_recovery(&project_path).expect("discard");
-        assert!(!rec.exists());
-        discard_recovery(&project_path).expect("discarding twice is fine");
-    }
-
-    #[test]
-    fn untitled_projects_recover_from_the_data_folder() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let data = dir.path().join("data/alinea");
-        let pseudo = untitled_project_path(&data);
-        let project = crate::edit::test_project::sample();
-        let rec = save_recovery(&pseudo, &project).expect("creates folder and saves");
-        assert!(rec.starts_with(&data));
-        let (found, _) = find_recovery(&pseudo).expect("found without a project file");
-        assert_eq!(found, rec);
+        let folder = RecoveryFolder::new(dir.path());
+        std::fs::write(folder.project_file(), "(not a project").expect("write");
+        let problem = folder.pending().expect("there").expect_err("unreadable");
+        assert!(problem.to_string().contains("recovery.alinea"), "{problem}");
     }
 }

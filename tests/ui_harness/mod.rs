@@ -83,6 +83,24 @@ pub fn type_path(h: &mut Harness<'static, TestApp>, path: &Path) {
         .type_text(&path.display().to_string());
     h.run();
     h.get_by_label("OK").click();
+    // A typed path usually starts a job (open, save, load, export): let it finish.
+    wait_for_jobs(h);
+}
+
+/// Steps until the background write of the recovery file is done.
+pub fn wait_for_recovery_write(h: &mut Harness<'static, TestApp>) {
+    h.step();
+    for _ in 0..1000 {
+        h.step();
+        if h.state()
+            .app
+            .as_ref()
+            .is_some_and(|a| !a.is_writing_recovery())
+        {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
     h.run();
 }
 

@@ -331,6 +331,20 @@ impl Action {
         self.group() == Group::Edit
     }
 
+    /// True for actions that close or replace the open project (they wait for a save).
+    pub fn replaces_session(&self) -> bool {
+        matches!(
+            self,
+            Action::NewProject
+                | Action::OpenProject
+                | Action::OpenPath(_)
+                | Action::CloseProject
+                | Action::ImportTmx
+                | Action::ImportTmxFrom(_)
+                | Action::Quit
+        )
+    }
+
     /// True for plain-key shortcuts that a focused text field needs for itself.
     pub fn yields_to_text_field(&self) -> bool {
         let Some(s) = self.shortcut() else {

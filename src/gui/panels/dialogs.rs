@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use crate::gui::action::Action;
 use crate::gui::app::AlineaApp;
+use crate::gui::dispatch;
 use crate::gui::session::Session;
-use crate::gui::{dispatch, recovery};
 
 use super::PathPurpose;
 
@@ -78,10 +78,9 @@ fn save_changes(app: &mut AlineaApp, ctx: &egui::Context) {
     match choice {
         Some("Save") => {
             let pending = app.pending.take();
-            if dispatch::save_current(app)
-                && let Some(a) = pending
-            {
-                app.push(a);
+            if dispatch::save_current(app, ctx) {
+                // Runs once the save has finished cleanly.
+                app.after_save = pending;
             }
         }
         Some("Discard") => {
@@ -130,9 +129,9 @@ fn recovery_offer(app: &mut AlineaApp, ctx: &egui::Context) {
         app.session = Some(session);
         app.ui.info("Recovered unsaved work: save it to keep it");
     } else {
-        recovery::clear(app.recovery_dir());
+        app.clear_recovery();
         match app.settings.last_project.clone().filter(|p| p.exists()) {
-            Some(path) => dispatch::open_project(app, &path),
+            Some(path) => dispatch::open_project(app, ctx, &path),
             None => app.jobs.sample(ctx),
         }
     }
