@@ -11,7 +11,7 @@
 //!   `mid-write`), so a test can kill the process in the middle of a save.
 
 use std::fs::{File, OpenOptions};
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -56,6 +56,27 @@ pub fn write_atomic(
     bytes: &[u8],
     hook: &dyn Fn(SaveStage) -> std::io::Result<()>,
 ) -> Result<(), ProjectError> {
+    let half = bytes.len() as u64 / 2;
+    write_atomic_streamed(path, half, hook, &mut |out| {
+        out.write_all(bytes).map_err(|e| ProjectError::Io {
+            file: path.display().to_string(),
+            source: e,
+        })
+    })
+}
+
+/// Replaces the file at `path` atomically with what `fill` writes, without holding the
+/// whole file in memory (a project of two 100 MB reports is ~460 MB of text). The hook's
+/// [`SaveStage::MidWrite`] comes once `mid_write_after` bytes are in the temporary file.
+///
+/// An I/O failure while `fill` writes is reported as [`ProjectError::Io`] naming `path`,
+/// whatever `fill` made of it.
+pub fn write_atomic_streamed(
+    path: &Path,
+    mid_write_after: u64,
+    hook: &dyn Fn(SaveStage) -> std::io::Result<()>,
+    fill: &mut dyn FnMut(&mut dyn Write) -> Result<(), ProjectError>,
+) -> Result<(), ProjectError> {
     let io_err = |file: &Path| {
         let file = file.display().to_string();
         move |source| ProjectError::Io { file, source }
@@ -71,20 +92,19 @@ pub fn write_atomic(
         });
     };
     let temp = folder.join(temp_name(&name.to_string_lossy()));
-    let mut out = OpenOptions::new()
+    let out = OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&temp)
         .map_err(io_err(path))?;
-    let written = write_and_sync(&mut out, path, bytes, hook);
-    drop(out);
+    let written = write_and_sync(out, path, mid_write_after, hook, fill);
     let renamed = written.and_then(|()| {
-        hook(SaveStage::BeforeRename)?;
-        std::fs::rename(&temp, path)
+        hook(SaveStage::BeforeRename).map_err(io_err(path))?;
+        std::fs::rename(&temp, path).map_err(io_err(path))
     });
-    if let Err(source) = renamed {
+    if let Err(e) = renamed {
         let _ = std::fs::remove_file(&temp);
-        return Err(io_err(path)(source));
+        return Err(e);
     }
     // Best effort: the new file is already in place; some file systems (network shares,
     // FUSE) refuse to fsync a folder, which must not turn a finished save into a failure.
@@ -93,21 +113,90 @@ pub fn write_atomic(
 }
 
 fn write_and_sync(
-    out: &mut File,
+    out: File,
     target: &Path,
-    bytes: &[u8],
+    mid_write_after: u64,
     hook: &dyn Fn(SaveStage) -> std::io::Result<()>,
-) -> std::io::Result<()> {
+    fill: &mut dyn FnMut(&mut dyn Write) -> Result<(), ProjectError>,
+) -> Result<(), ProjectError> {
+    let io_err = |source| ProjectError::Io {
+        file: target.display().to_string(),
+        source,
+    };
     if let Ok(meta) = std::fs::metadata(target) {
         // Keep the permissions the user gave the project file.
-        out.set_permissions(meta.permissions())?;
+        out.set_permissions(meta.permissions()).map_err(io_err)?;
     }
-    let (first, rest) = bytes.split_at(bytes.len() / 2);
-    out.write_all(first)?;
-    hook(SaveStage::MidWrite)?;
-    out.write_all(rest)?;
-    out.flush()?;
-    out.sync_all()
+    let mut writer = HookedWriter {
+        out: BufWriter::with_capacity(1 << 20, out),
+        written: 0,
+        mid_write_after,
+        hook,
+        fired: false,
+        failure: None,
+    };
+    let filled = fill(&mut writer);
+    if let Some(source) = writer.failure.take() {
+        return Err(io_err(source));
+    }
+    filled?;
+    writer.fire_mid_write().map_err(io_err)?;
+    let file = writer
+        .out
+        .into_inner()
+        .map_err(|e| io_err(e.into_error()))?;
+    file.sync_all().map_err(io_err)
+}
+
+/// The temporary file's writer: buffers, counts bytes, calls the mid-write hook once, and
+/// keeps the first I/O error so it is reported as such (not as whatever the serialiser made
+/// of it).
+struct HookedWriter<'h> {
+    out: BufWriter<File>,
+    written: u64,
+    mid_write_after: u64,
+    hook: &'h dyn Fn(SaveStage) -> std::io::Result<()>,
+    fired: bool,
+    failure: Option<std::io::Error>,
+}
+
+impl HookedWriter<'_> {
+    /// Puts what is buffered into the file and calls the mid-write hook, the first time.
+    fn fire_mid_write(&mut self) -> std::io::Result<()> {
+        if self.fired {
+            return Ok(());
+        }
+        self.fired = true;
+        self.out.flush()?;
+        (self.hook)(SaveStage::MidWrite)
+    }
+
+    fn keep<T>(&mut self, result: std::io::Result<T>) -> std::io::Result<T> {
+        if let Err(e) = &result
+            && self.failure.is_none()
+        {
+            self.failure = Some(std::io::Error::new(e.kind(), e.to_string()));
+        }
+        result
+    }
+}
+
+impl Write for HookedWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(buf);
+        let n = self.keep(n)?;
+        self.written += n as u64;
+        if self.written >= self.mid_write_after && self.written > 0 {
+            let fired = self.fire_mid_write();
+            self.keep(fired)?;
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let flushed = self.out.flush();
+        self.keep(flushed)
+    }
 }
 
 /// A hidden name unique to this process and save: `.NAME.PID.N.tmp`.

@@ -29,19 +29,37 @@ struct ProjectFileRef<'a> {
 
 /// Renders `project` as the text of a project file to be written at `path`.
 pub fn to_ron_string(path: &Path, project: &Project) -> Result<String, ProjectError> {
+    let mut bytes = Vec::new();
+    write_ron(path, project, &mut bytes)?;
+    String::from_utf8(bytes).map_err(|e| ProjectError::Corrupt {
+        file: path.display().to_string(),
+        message: format!("cannot serialise the project: {e}"),
+    })
+}
+
+/// Writes the text of a project file to be written at `path` into `out`, as it is produced
+/// (the text of a big project is never whole in memory).
+pub fn write_ron(
+    path: &Path,
+    project: &Project,
+    out: &mut dyn std::io::Write,
+) -> Result<(), ProjectError> {
     let project = with_paths_relative_to(project, &project_folder(path));
     let envelope = ProjectFileRef {
         format_version: FORMAT_VERSION,
         project: &project,
     };
-    let mut text = ron::ser::to_string_pretty(&envelope, pretty_config()).map_err(|e| {
-        ProjectError::Corrupt {
-            file: path.display().to_string(),
-            message: format!("cannot serialise the project: {e}"),
-        }
-    })?;
-    text.push('\n');
-    Ok(text)
+    let corrupt = |e: &dyn std::fmt::Display| ProjectError::Corrupt {
+        file: path.display().to_string(),
+        message: format!("cannot serialise the project: {e}"),
+    };
+    ron::Options::default()
+        .to_io_writer_pretty(&mut *out, &envelope, pretty_config())
+        .map_err(|e| corrupt(&e))?;
+    out.write_all(b"\n").map_err(|source| ProjectError::Io {
+        file: path.display().to_string(),
+        source,
+    })
 }
 
 /// Parses the text of a project file read from `path`: migrates older formats, refuses newer

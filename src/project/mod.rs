@@ -30,7 +30,7 @@ use std::path::Path;
 use crate::model::Project;
 
 pub use atomic::{PAUSE_AT_ENV, PAUSE_ENV, SaveStage};
-pub use file::{ProjectFile, from_ron_str, to_ron_string};
+pub use file::{ProjectFile, from_ron_str, to_ron_string, write_ron};
 pub use recovery::{Recovered, RecoveryFolder};
 pub use validate::{RangeError, validate_ranges};
 
@@ -107,8 +107,12 @@ pub fn save_with(
     project: &Project,
     hook: &dyn Fn(SaveStage) -> std::io::Result<()>,
 ) -> Result<(), ProjectError> {
-    let text = to_ron_string(path, project)?;
-    atomic::write_atomic(path, text.as_bytes(), hook)
+    // The file holds every version's text and more: the hook's mid-write point comes once
+    // half of that many bytes are out.
+    let texts: u64 = project.versions.iter().map(|v| v.text.len() as u64).sum();
+    atomic::write_atomic_streamed(path, texts / 2, hook, &mut |out| {
+        file::write_ron(path, project, out)
+    })
 }
 
 /// Loads a project from `path`, migrating older formats, validating it, and loading the
