@@ -6,6 +6,7 @@
 
 use std::time::Instant;
 
+use alinea::edit::{Edit, History};
 use alinea::glossary::{Term, TermStatus};
 use alinea::gui::terms::TermState;
 use alinea::model::{Lang, Project, Row, RowStatus, Version};
@@ -28,7 +29,7 @@ fn word(n: usize) -> String {
     out
 }
 
-fn main() {
+fn main() -> Result<(), alinea::edit::EditError> {
     let langs = ["en", "ru", "ms", "id", "fr"];
     let mut seed = 12345u64;
     let mut next = move || {
@@ -80,10 +81,11 @@ fn main() {
     let ctx = egui::Context::default();
     let mut t = TermState::default();
     let start = Instant::now();
-    t.refresh(&p, 0, &ctx);
+    let mut history = History::new();
+    t.refresh(&p, &history, &ctx);
     while t.is_building() {
         std::thread::sleep(std::time::Duration::from_millis(5));
-        t.refresh(&p, 0, &ctx);
+        t.refresh(&p, &history, &ctx);
     }
     println!(
         "first build (matcher + index + findings), {ROWS} rows x {} versions, {CONCEPTS} concepts: {:.0} ms; {} occurrences, {} findings",
@@ -92,16 +94,21 @@ fn main() {
         t.index().len(),
         t.findings().len()
     );
-    for round in 1..=3u64 {
-        let s = &p.versions[1].sentences[100 * round as usize];
-        let at = s.range.start;
-        p.versions[1].text.replace_range(at..at + 1, "z");
+    for round in 1..=3usize {
+        let sentence = 100 * round;
+        let text = format!("z{}", &p.versions[1].sentence_text(sentence)[1..]);
+        let edit = Edit::EditText {
+            version: 1,
+            sentence,
+            text,
+        };
+        history.apply(&mut p, "Edit text", edit)?;
         let start = Instant::now();
-        t.refresh(&p, round, &ctx);
+        t.refresh(&p, &history, &ctx);
         let ui_thread = start.elapsed().as_secs_f64() * 1000.0;
         while t.is_building() {
             std::thread::sleep(std::time::Duration::from_millis(1));
-            t.refresh(&p, round, &ctx);
+            t.refresh(&p, &history, &ctx);
         }
         println!(
             "after editing one sentence: UI thread {ui_thread:.0} ms (re-scan of the version, start of the check); findings ready after {:.0} ms",
@@ -126,4 +133,5 @@ fn main() {
         "highlights of 30 rows x 5 cells (one screen): {:.2} ms ({n} highlights)",
         start.elapsed().as_secs_f64() * 1000.0
     );
+    Ok(())
 }

@@ -16,6 +16,8 @@ pub struct History {
     undo: Vec<Entry>,
     redo: Vec<Entry>,
     revision: u64,
+    /// Per version, the revision at which its text, segmentation or language last changed.
+    text_revisions: Vec<u64>,
 }
 
 impl History {
@@ -31,6 +33,8 @@ impl History {
         label: &str,
         edit: Edit,
     ) -> Result<(), EditError> {
+        let mut touched = Vec::new();
+        edit.text_versions(&mut touched);
         let inverse = edit.apply(project)?;
         self.undo.push(Entry {
             label: label.to_string(),
@@ -38,25 +42,48 @@ impl History {
         });
         self.redo.clear();
         self.revision += 1;
+        self.mark_text_changed(&touched);
         Ok(())
+    }
+
+    fn mark_text_changed(&mut self, versions: &[usize]) {
+        for &v in versions {
+            if self.text_revisions.len() <= v {
+                self.text_revisions.resize(v + 1, 0);
+            }
+            self.text_revisions[v] = self.revision;
+        }
     }
 
     /// Undoes the last step; returns its label, or `None` if there is nothing to undo.
     pub fn undo(&mut self, project: &mut Project) -> Result<Option<String>, EditError> {
+        let touched = Self::touched(&self.undo);
         Self::step(&mut self.undo, &mut self.redo, project).inspect(|label| {
             if label.is_some() {
                 self.revision += 1;
+                self.mark_text_changed(&touched);
             }
         })
     }
 
     /// Redoes the last undone step; returns its label, or `None` if there is nothing to redo.
     pub fn redo(&mut self, project: &mut Project) -> Result<Option<String>, EditError> {
+        let touched = Self::touched(&self.redo);
         Self::step(&mut self.redo, &mut self.undo, project).inspect(|label| {
             if label.is_some() {
                 self.revision += 1;
+                self.mark_text_changed(&touched);
             }
         })
+    }
+
+    /// Versions whose text the top entry of `stack` changes when applied.
+    fn touched(stack: &[Entry]) -> Vec<usize> {
+        let mut out = Vec::new();
+        if let Some(entry) = stack.last() {
+            entry.inverse.text_versions(&mut out);
+        }
+        out
     }
 
     fn step(
@@ -97,6 +124,13 @@ impl History {
     pub fn revision(&self) -> u64 {
         self.revision
     }
+
+    /// The revision at which the text, segmentation or language of `version` last changed
+    /// (0: not since this history began). Lets views that index the text (term matches)
+    /// skip versions an edit did not touch, instead of comparing whole texts.
+    pub fn text_revision(&self, version: usize) -> u64 {
+        self.text_revisions.get(version).copied().unwrap_or(0)
+    }
 }
 
 #[cfg(test)]
@@ -134,5 +168,33 @@ mod tests {
         assert!(p.alignment.rows[0].is_confirmed());
         assert_eq!(h.redo_label(), None);
         assert!(h.revision() >= 6);
+    }
+
+    #[test]
+    fn text_revisions_follow_edits_undo_and_redo_of_text_only() {
+        let mut p = sample();
+        let mut h = History::new();
+        h.apply(&mut p, "Merge", Edit::MergeWithNext { row: 0 })
+            .expect("merge");
+        assert_eq!((h.text_revision(0), h.text_revision(1)), (0, 0));
+        let edit = Edit::EditText {
+            version: 1,
+            sentence: 0,
+            text: "Changed.".into(),
+        };
+        h.apply(&mut p, "Edit text", edit).expect("edit");
+        assert_eq!((h.text_revision(0), h.text_revision(1)), (0, 2));
+        h.undo(&mut p).expect("undo");
+        assert_eq!(
+            h.text_revision(1),
+            3,
+            "undoing a text edit changes the text again"
+        );
+        h.undo(&mut p).expect("undo merge");
+        assert_eq!(h.text_revision(1), 3, "undoing a merge does not");
+        h.redo(&mut p).expect("redo merge");
+        h.redo(&mut p).expect("redo text");
+        assert_eq!((h.text_revision(0), h.text_revision(1)), (0, 6));
+        assert_eq!(h.text_revision(7), 0, "unknown versions never changed");
     }
 }

@@ -157,6 +157,19 @@ pub enum EditError {
 }
 
 impl Edit {
+    /// Adds to `out` the versions whose text, segmentation or language this edit changes
+    /// (where term matches have to be found again).
+    pub fn text_versions(&self, out: &mut Vec<usize>) {
+        match self {
+            Edit::SplitSentence { version, .. }
+            | Edit::JoinSentences { version, .. }
+            | Edit::EditText { version, .. }
+            | Edit::SetLang { version, .. } => out.push(*version),
+            Edit::Batch(edits) => edits.iter().for_each(|e| e.text_versions(out)),
+            _ => {}
+        }
+    }
+
     /// Applies the edit and returns its inverse; on error the project is unchanged.
     pub fn apply(self, project: &mut Project) -> Result<Edit, EditError> {
         match self {

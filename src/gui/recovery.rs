@@ -14,6 +14,13 @@ pub use crate::project::{Recovered, RecoveryFolder};
 /// How often unsaved work is written to the recovery file.
 pub const AUTOSAVE_INTERVAL: Duration = Duration::from_secs(60);
 
+/// The snapshot waits for the editor to pause this long (no input), so its copy of a big
+/// project never lands in the middle of typing or scrolling...
+pub const AUTOSAVE_PAUSE: Duration = Duration::from_secs(2);
+
+/// ...but no longer than this after the last snapshot.
+pub const AUTOSAVE_LATEST: Duration = Duration::from_secs(300);
+
 /// The folder for recovery files: eframe's data folder for the app, else the temp folder.
 pub fn default_dir() -> PathBuf {
     eframe::storage_dir("alinea").unwrap_or_else(|| std::env::temp_dir().join("alinea"))

@@ -6,7 +6,6 @@
 //! edit, undo, a loaded glossary); versions whose text or segmentation changed are re-scanned.
 
 use std::collections::BTreeSet;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
@@ -14,6 +13,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use egui::Color32;
 
 use crate::checks::{self, Finding};
+use crate::edit::History;
 use crate::glossary::{Glossary, MatcherOptions, TermIndex, TermMatcher, TermStatus};
 use crate::model::{Lang, Project, Version};
 
@@ -37,7 +37,7 @@ pub struct TermState {
     index: TermIndex,
     /// The glossary `matcher` and `index` were built from.
     built: Option<Glossary>,
-    /// Per version, a hash of its text and segmentation when last scanned.
+    /// Per version, the history's text revision when last scanned.
     stamps: Vec<u64>,
     seen_revision: Option<u64>,
     pending: Option<(Glossary, Receiver<Built>)>,
@@ -52,18 +52,12 @@ pub struct TermState {
     findings_generation: u64,
 }
 
-fn stamp(version: &Version) -> u64 {
-    let mut h = DefaultHasher::new();
-    version.text.hash(&mut h);
-    version.lang.hash(&mut h);
-    for s in &version.sentences {
-        s.range.start.hash(&mut h);
-        s.range.end.hash(&mut h);
-    }
-    h.finish()
+/// Per version, the history's text revision: what the index was built from.
+fn text_stamps(history: &History, versions: usize) -> Vec<u64> {
+    (0..versions).map(|v| history.text_revision(v)).collect()
 }
 
-fn build(glossary: Glossary, versions: &[Version]) -> Built {
+fn build(glossary: Glossary, versions: &[Version], stamps: Vec<u64>) -> Built {
     let mut langs: Vec<Lang> = versions.iter().map(|v| v.lang.clone()).collect();
     langs.sort();
     langs.dedup();
@@ -73,7 +67,7 @@ fn build(glossary: Glossary, versions: &[Version]) -> Built {
         glossary,
         matcher: Arc::new(matcher),
         index,
-        stamps: versions.iter().map(stamp).collect(),
+        stamps,
     }
 }
 
@@ -90,9 +84,12 @@ pub fn concept_color(concept: u32, dark: bool) -> Color32 {
 pub const FORBIDDEN_COLOR: Color32 = Color32::from_rgba_premultiplied(150, 20, 20, 150);
 
 impl TermState {
-    /// Brings matcher, index and findings up to date with `project` at history `revision`.
-    /// A finished background build is taken in; a changed glossary starts a new build.
-    pub fn refresh(&mut self, project: &Project, revision: u64, ctx: &egui::Context) {
+    /// Brings matcher, index and findings up to date with `project` as edited through
+    /// `history`. A finished background build is taken in; a changed glossary starts a new
+    /// build; versions whose text an edit changed are scanned again (only those: comparing
+    /// whole texts would cost a big project a tenth of a second per edit).
+    pub fn refresh(&mut self, project: &Project, history: &History, ctx: &egui::Context) {
+        let revision = history.revision();
         let mut changed = false;
         if let Some((_, rx)) = &self.pending {
             match rx.try_recv() {
@@ -125,9 +122,9 @@ impl TermState {
             .as_ref()
             .is_some_and(|(g, _)| g == &project.glossary);
         if !glossary_current && !pending_current {
-            self.start_build(project, ctx);
+            self.start_build(project, history, ctx);
         }
-        self.rescan_changed(project);
+        self.rescan_changed(project, history);
         self.update_findings(project, revision, ctx);
     }
 
@@ -139,12 +136,13 @@ impl TermState {
         self.generation += 1;
     }
 
-    fn start_build(&mut self, project: &Project, ctx: &egui::Context) {
+    fn start_build(&mut self, project: &Project, history: &History, ctx: &egui::Context) {
         let sentences: usize = project.versions.iter().map(|v| v.sentences.len()).sum();
         let glossary = project.glossary.clone();
+        let stamps = text_stamps(history, project.versions.len());
         if sentences <= SYNC_BUILD_SENTENCES {
             self.pending = None;
-            let built = build(glossary, &project.versions);
+            let built = build(glossary, &project.versions, stamps);
             self.install(built);
             return;
         }
@@ -155,26 +153,27 @@ impl TermState {
         let spawned = std::thread::Builder::new()
             .name("term-index".into())
             .spawn(move || {
-                let _ = tx.send(build(for_thread, &versions));
+                let _ = tx.send(build(for_thread, &versions, stamps));
                 ctx.request_repaint();
             });
         match spawned {
             Ok(_) => self.pending = Some((glossary, rx)),
             Err(_) => {
-                let built = build(glossary, &project.versions);
+                let stamps = text_stamps(history, project.versions.len());
+                let built = build(glossary, &project.versions, stamps);
                 self.install(built);
             }
         }
     }
 
     /// Re-scans versions whose text or segmentation changed since they were scanned.
-    fn rescan_changed(&mut self, project: &Project) {
+    fn rescan_changed(&mut self, project: &Project, history: &History) {
         let Some(matcher) = self.matcher.clone() else {
             return;
         };
         self.stamps.resize(project.versions.len(), 0);
         for (i, v) in project.versions.iter().enumerate() {
-            let now = stamp(v);
+            let now = history.text_revision(i);
             if self.stamps[i] != now {
                 self.index.rescan_version(&matcher, i, v);
                 self.stamps[i] = now;
@@ -189,8 +188,12 @@ impl TermState {
             return;
         }
         self.findings_key = Some(key);
-        let Some(glossary) = &self.built else {
-            self.set_findings(Vec::new());
+        let Some(glossary) = self.built.as_ref().filter(|g| !g.concepts.is_empty()) else {
+            // No glossary, nothing to check (and no copy of a big project to make).
+            self.findings_pending = None;
+            if !self.findings.is_empty() {
+                self.set_findings(Vec::new());
+            }
             return;
         };
         let sentences: usize = project.versions.iter().map(|v| v.sentences.len()).sum();

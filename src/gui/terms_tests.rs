@@ -1,6 +1,7 @@
 //! Unit tests of the grid's term state: highlight offsets, selections, background builds.
 
 use super::*;
+use crate::edit::History;
 use crate::glossary::Term;
 use crate::model::{Row, RowStatus};
 
@@ -36,7 +37,7 @@ fn project() -> Project {
 fn highlights_are_cell_text_offsets() {
     let p = project();
     let mut t = TermState::default();
-    t.refresh(&p, 0, &egui::Context::default());
+    t.refresh(&p, &History::new(), &egui::Context::default());
     let cell = p.versions[0].cell_text(0..2);
     let hl = t.cell_highlights(&p, 0, 0, false);
     let texts: Vec<&str> = hl.iter().map(|h| &cell[h.range.clone()]).collect();
@@ -56,26 +57,43 @@ fn big_projects_build_in_the_background_and_text_edits_rescan() {
     p.glossary = project().glossary;
     let ctx = egui::Context::default();
     let mut t = TermState::default();
-    t.refresh(&p, 0, &ctx);
+    let mut history = History::new();
+    t.refresh(&p, &history, &ctx);
     assert!(t.is_building());
     for _ in 0..600 {
         if !t.is_building() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
-        t.refresh(&p, 0, &ctx);
+        t.refresh(&p, &history, &ctx);
     }
     assert!(!t.is_building());
     assert_eq!(t.index().len(), SYNC_BUILD_SENTENCES + 10);
     // Checked in the background too: every sentence has the forbidden term.
     assert_eq!(t.findings().len(), SYNC_BUILD_SENTENCES + 10);
-    // An edit of one sentence's text is picked up at the next revision.
-    let end = p.versions[0].sentences[0].range.end;
-    p.versions[0]
-        .text
-        .replace_range(end - 8..end - 1, "centre ");
-    t.refresh(&p, 1, &ctx);
+    // An edit of one sentence's text is picked up at the next refresh.
+    let edit = crate::edit::Edit::EditText {
+        version: 0,
+        sentence: 0,
+        text: "Sentence 0 about the health centre.".into(),
+    };
+    history.apply(&mut p, "Edit text", edit).expect("edit");
+    t.refresh(&p, &history, &ctx);
     assert_eq!(t.index().sentence(0, 0)[0].status, TermStatus::Preferred);
+    // An edit of the alignment only leaves the index as it is.
+    let generation = t.generation();
+    let confirm = crate::edit::Edit::SetRowStatus {
+        row: 0,
+        status: RowStatus::Confirmed,
+    };
+    p.alignment.rows.push(Row {
+        cells: vec![0..SYNC_BUILD_SENTENCES + 10],
+        score: 1.0,
+        status: RowStatus::Auto,
+    });
+    history.apply(&mut p, "Confirm", confirm).expect("confirm");
+    t.refresh(&p, &history, &ctx);
+    assert_eq!(t.generation(), generation, "no re-scan");
 }
 
 #[test]

@@ -26,7 +26,8 @@ pub struct TableState {
     display_key: Option<(u64, RowFilter, u64, usize, u64)>,
     display_generation: u64,
     bytes_per_char: Vec<f32>,
-    bytes_per_char_revision: Option<u64>,
+    /// The versions' text revisions `bytes_per_char` was measured at.
+    bytes_per_char_texts: Option<Vec<u64>>,
     /// Scroll the current cell into view on the next frame.
     pub scroll_to_cursor: bool,
     /// Rows that fit on a screen (for Page Up/Down).
@@ -62,14 +63,19 @@ impl TableState {
             self.display_key = Some(key);
             self.display_generation += 1;
         }
-        if self.bytes_per_char_revision != Some(s.history.revision()) {
+        // Counting the characters of a 100 MB text takes tens of milliseconds: only when
+        // a text changed.
+        let texts: Vec<u64> = (0..s.project.versions.len())
+            .map(|v| s.history.text_revision(v))
+            .collect();
+        if self.bytes_per_char_texts.as_ref() != Some(&texts) {
             self.bytes_per_char = s
                 .project
                 .versions
                 .iter()
                 .map(|v| v.text.len() as f32 / v.text.chars().count().max(1) as f32)
                 .collect();
-            self.bytes_per_char_revision = Some(s.history.revision());
+            self.bytes_per_char_texts = Some(texts);
         }
     }
 }
