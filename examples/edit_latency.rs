@@ -1,9 +1,12 @@
 //! How long the window stalls when the editor changes a big project: loads a project file,
 //! shows it in a headless egui context at 1600×1000, then times frames (UI, actions,
 //! tessellation) after Enter (confirm row), after Ctrl+M (merge rows), after Ctrl+Z, while
-//! still, and the frame that starts the recovery snapshot (focus lost).
+//! still, the frame after a pause that starts the term check (with `--terms`), and the frame
+//! that starts the recovery snapshot (focus lost).
 //!
-//! `cargo run --release --example edit_latency -- PROJECT.alinea`
+//! `cargo run --release --example edit_latency -- PROJECT.alinea [--terms]`
+//! (`--terms` adds a glossary of three concepts of the generated big report, so every edit
+//! also re-runs the consistency check).
 //! (a big project: `cargo run --release --no-default-features --example big_input` with
 //! `BIG_INPUT_DIR=/tmp/big`, then `alinea new /tmp/big/report.vi.txt /tmp/big/report.ms.txt
 //! -o /tmp/big/big.alinea`).
@@ -54,13 +57,55 @@ fn timed(ctx: &egui::Context, app: &mut AlineaApp, what: &str, events: Vec<Event
     );
 }
 
+/// Three concepts of the generated report (`examples/big_input.rs`), in its languages.
+fn add_terms(glossary: &mut alinea::glossary::Glossary) {
+    use alinea::glossary::{Term, TermStatus};
+    use alinea::model::Lang;
+    let concepts: [(&str, &[(&str, &str)]); 3] = [
+        (
+            "budget",
+            &[
+                ("vi", "ngân sách"),
+                ("ar", "الميزانية"),
+                ("ms", "bajet"),
+                ("id", "anggaran"),
+            ],
+        ),
+        (
+            "poor-households",
+            &[
+                ("vi", "hộ nghèo"),
+                ("ar", "الأسر الفقيرة"),
+                ("id", "rumah tangga miskin"),
+            ],
+        ),
+        (
+            "clean-water",
+            &[
+                ("vi", "nước sạch"),
+                ("ar", "المياه النظيفة"),
+                ("id", "air bersih"),
+            ],
+        ),
+    ];
+    for (id, terms) in concepts {
+        for (lang, text) in terms {
+            glossary.add_term(id, Lang::new(lang), Term::new(text, TermStatus::Preferred));
+        }
+    }
+}
+
 fn main() -> anyhow::Result<()> {
     let path = std::env::args()
         .nth(1)
         .ok_or_else(|| anyhow::anyhow!("usage: edit_latency PROJECT.alinea"))?;
     let path = std::path::PathBuf::from(path);
+    let with_terms = std::env::args().any(|a| a == "--terms");
     let start = Instant::now();
-    let project = alinea::project::load(&path)?;
+    let mut project = alinea::project::load(&path)?;
+    if with_terms {
+        add_terms(&mut project.glossary);
+    }
     let rows = project.alignment.rows.len();
     println!(
         "loaded {} ({} versions, {rows} rows) in {:.1} s",
@@ -72,6 +117,16 @@ fn main() -> anyhow::Result<()> {
     let ctx = egui::Context::default();
     let session = Session::new(project, Some(path.clone()));
     let mut app = AlineaApp::with_session(&ctx, session, recovery.path().to_path_buf());
+    let start = Instant::now();
+    frame(&ctx, &mut app, Vec::new());
+    while app.session.as_ref().is_some_and(|s| s.terms.is_building()) {
+        std::thread::sleep(Duration::from_millis(20));
+        frame(&ctx, &mut app, Vec::new());
+    }
+    println!(
+        "term index ready after {:.1} s",
+        start.elapsed().as_secs_f64()
+    );
     for _ in 0..5 {
         frame(&ctx, &mut app, Vec::new());
     }
@@ -94,6 +149,8 @@ fn main() -> anyhow::Result<()> {
         "Ctrl+Z (undo)",
         key(Key::Z, Modifiers::COMMAND),
     );
+    std::thread::sleep(Duration::from_millis(700));
+    timed(&ctx, &mut app, "0.7 s pause (term check starts)", Vec::new());
     timed(
         &ctx,
         &mut app,

@@ -22,6 +22,11 @@ use super::widgets::bidi_text::Highlight;
 /// Projects with more sentences than this have their index built off the UI thread.
 const SYNC_BUILD_SENTENCES: usize = 5_000;
 
+/// A big project's consistency check starts once the edits pause this long: it works on a
+/// copy of the project (a fifth of a second to make for two 100 MB versions), which must
+/// not land between two keystrokes.
+const CHECK_PAUSE: std::time::Duration = std::time::Duration::from_millis(600);
+
 /// A finished index build.
 struct Built {
     glossary: Glossary,
@@ -46,6 +51,8 @@ pub struct TermState {
     findings_key: Option<(u64, u64)>,
     /// A consistency check running in the background (big projects).
     findings_pending: Option<Receiver<Vec<Finding>>>,
+    /// A big project's check waiting for the edits to pause: its key and since when.
+    check_waiting: Option<((u64, u64), std::time::Instant)>,
     /// Bumped when the index changes.
     generation: u64,
     /// Bumped when the findings change.
@@ -113,6 +120,9 @@ impl TermState {
             }
         }
         if !changed && self.seen_revision == Some(revision) {
+            if self.check_waiting.is_some() {
+                self.update_findings(project, revision, ctx);
+            }
             return;
         }
         self.seen_revision = Some(revision);
@@ -203,8 +213,25 @@ impl TermState {
             self.set_findings(findings);
             return;
         }
-        // Big project: check off the UI thread; the previous findings stay until then (a
-        // newer check replaces the receiver, so an older result is dropped).
+        // Big project: check off the UI thread once the edits pause; the previous findings
+        // stay until then (a newer check replaces the receiver, so an older result is
+        // dropped).
+        match self.check_waiting {
+            Some((waiting, since)) if waiting == key && since.elapsed() >= CHECK_PAUSE => {
+                self.check_waiting = None;
+            }
+            Some((waiting, since)) if waiting == key => {
+                self.findings_key = None;
+                ctx.request_repaint_after(CHECK_PAUSE.saturating_sub(since.elapsed()));
+                return;
+            }
+            _ => {
+                self.check_waiting = Some((key, std::time::Instant::now()));
+                self.findings_key = None;
+                ctx.request_repaint_after(CHECK_PAUSE);
+                return;
+            }
+        }
         let (tx, rx) = channel();
         let (project, glossary, index) = (project.clone(), glossary.clone(), self.index.clone());
         let ctx = ctx.clone();
@@ -236,9 +263,9 @@ impl TermState {
         self.generation + self.findings_generation
     }
 
-    /// True while a background build or check runs.
+    /// True while a background build or check runs (or a check waits for the edits to pause).
     pub fn is_building(&self) -> bool {
-        self.pending.is_some() || self.findings_pending.is_some()
+        self.pending.is_some() || self.findings_pending.is_some() || self.check_waiting.is_some()
     }
 
     /// The occurrence index (empty before the first build).
