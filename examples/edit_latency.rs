@@ -150,7 +150,12 @@ fn main() -> anyhow::Result<()> {
         key(Key::Z, Modifiers::COMMAND),
     );
     std::thread::sleep(Duration::from_millis(700));
-    timed(&ctx, &mut app, "0.7 s pause (term check starts)", Vec::new());
+    timed(
+        &ctx,
+        &mut app,
+        "0.7 s pause (term check starts)",
+        Vec::new(),
+    );
     timed(
         &ctx,
         &mut app,

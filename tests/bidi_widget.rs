@@ -282,3 +282,37 @@ fn double_click_selects_the_word_under_the_pointer() {
     harness.run();
     assert_eq!(probe.borrow().selection, Some(word));
 }
+
+#[test]
+fn a_shrunk_label_takes_its_text_width_and_leaves_room_for_what_follows() {
+    let term = "لجنة الشعب";
+    let rects: Rc<RefCell<(Option<Rect>, Option<Rect>)>> = Rc::default();
+    let seen = rects.clone();
+    let mut harness = Harness::builder()
+        .with_size((600.0, 100.0))
+        .with_context_setup(alinea::gui::fonts::install)
+        .build_ui(move |ui| {
+            ui.horizontal(|ui| {
+                let label = BidiLabel::new(term, font(), Color32::WHITE, egui::Id::unique("t"))
+                    .shrink_to_fit()
+                    .show(ui);
+                let button = ui.button("Accept");
+                *seen.borrow_mut() = (Some(label.response.rect), Some(button.rect));
+            });
+        });
+    harness.run();
+    let (label, button) = *rects.borrow();
+    let (label, button) = (label.expect("label drawn"), button.expect("button drawn"));
+    let natural = harness.ctx.fonts_mut(|f| {
+        f.layout_no_wrap(term.to_owned(), font(), Color32::WHITE)
+            .size()
+            .x
+    });
+    assert!(
+        (label.width() - natural).abs() <= 2.0,
+        "label {} wide, text {natural}",
+        label.width()
+    );
+    assert!(button.left() < label.right() + 20.0, "{label:?} {button:?}");
+    assert!(button.right() < 600.0, "the button stays in the window");
+}

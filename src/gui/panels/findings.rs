@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use crate::checks::{self, FindingKind};
 use crate::gui::action::{Action, GlossaryAction};
 use crate::gui::app::AlineaApp;
+use crate::gui::widgets::bidi_text::BidiLabel;
 
 /// Draws the findings panel (call before the central panel).
 pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
@@ -87,12 +88,11 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                                     _ => ui.visuals().text_color(),
                                 };
                                 let text = format!(
-                                    "row {} · {} · {} · {}: {}",
+                                    "row {} · {} · {} · {}:",
                                     f.row + 1,
                                     f.lang,
                                     f.concept,
                                     f.kind.as_str(),
-                                    f.text
                                 );
                                 let focused = g.focus_finding.as_ref() == Some(f);
                                 let rich = egui::RichText::new(text).color(color);
@@ -109,6 +109,21 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                                     actions
                                         .push(Action::Glossary(GlossaryAction::JumpToFinding(n)));
                                 }
+                                // The term itself may be Arabic: laid out like the cells.
+                                let term_color = if f.accepted {
+                                    ui.visuals().weak_text_color()
+                                } else {
+                                    color
+                                };
+                                let font = egui::TextStyle::Body.resolve(ui.style());
+                                BidiLabel::new(
+                                    &f.text,
+                                    font,
+                                    term_color,
+                                    ui.scope_id().with(("finding-term", n)),
+                                )
+                                .shrink_to_fit()
+                                .show(ui);
                                 let (label, accepted) = if f.accepted {
                                     ("Reopen", false)
                                 } else {

@@ -61,6 +61,7 @@ pub struct BidiLabel<'a> {
     id: egui::Id,
     wrap_width: Option<f32>,
     selection: Option<Range<usize>>,
+    shrink: bool,
 }
 
 impl<'a> BidiLabel<'a> {
@@ -75,7 +76,15 @@ impl<'a> BidiLabel<'a> {
             id,
             wrap_width: None,
             selection: None,
+            shrink: false,
         }
+    }
+
+    /// Takes only the width the text needs (up to the wrap width), like a plain label in a
+    /// row of widgets; by default a label takes the whole wrap width (grid cells).
+    pub fn shrink_to_fit(mut self) -> Self {
+        self.shrink = true;
+        self
     }
 
     /// Forces or automates the paragraph direction.
@@ -106,7 +115,18 @@ impl<'a> BidiLabel<'a> {
     /// Lays out and draws the text wrapped at the available width.
     pub fn show(self, ui: &mut egui::Ui) -> BidiResponse {
         let ctx = ui.ctx().clone();
-        let width = self.wrap_width.unwrap_or_else(|| ui.available_width());
+        let mut width = self.wrap_width.unwrap_or_else(|| ui.available_width());
+        if self.shrink {
+            let natural = cache::layout(
+                &ctx,
+                self.text,
+                &self.font,
+                f32::INFINITY,
+                self.direction,
+                false,
+            );
+            width = width.min(natural.width.ceil());
+        }
         let plain = cache::layout(&ctx, self.text, &self.font, width, self.direction, false);
         let size = Vec2::new(plain.width, plain.height());
         let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
@@ -137,7 +157,8 @@ impl<'a> BidiLabel<'a> {
             .and_then(|i| self.highlights.get(i))
             .and_then(|h| h.tooltip.clone());
         let response = match tooltip {
-            Some(tip) => response.on_hover_text(tip),
+            // Terms in the tooltip may be Arabic: laid out like the cells.
+            Some(tip) => response.on_hover_ui(|ui| bidi_lines(ui, &tip, self.id.with("tip"))),
             None => response,
         };
         BidiResponse {
@@ -291,6 +312,18 @@ fn word_around(text: &str, at: usize) -> Option<Range<usize>> {
     text.split_word_bound_indices()
         .map(|(i, w)| i..i + w.len())
         .find(|r| r.start <= at && at < r.end)
+}
+
+/// Shows `text` line by line, each through [`BidiLabel`] in the body font (for tooltips and
+/// lists whose lines may hold right-to-left terms); `id` keeps the labels apart.
+pub fn bidi_lines(ui: &mut egui::Ui, text: &str, id: egui::Id) {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let color = ui.visuals().text_color();
+    for (i, line) in text.lines().enumerate() {
+        BidiLabel::new(line, font.clone(), color, id.with(i))
+            .shrink_to_fit()
+            .show(ui);
+    }
 }
 
 /// Height the text needs when wrapped at `width` (for the grid's row-height cache).
