@@ -195,7 +195,7 @@ fn unsaved_changes_are_recovered_after_a_crash() {
     let mut h = harness(start_options(dir.path(), Vec::new()));
     h.run();
     h.get_by_label("Recover").click();
-    h.run();
+    wait_for_jobs(&mut h);
     assert_eq!(h.state().project().alignment, expected.alignment);
     assert!(
         h.state()
@@ -205,4 +205,39 @@ fn unsaved_changes_are_recovered_after_a_crash() {
             .expect("session")
             .is_dirty()
     );
+}
+
+#[test]
+fn an_unreadable_recovery_file_is_reported_by_name_when_recovering() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let options = start_options(dir.path(), Vec::new());
+    std::fs::create_dir_all(&options.recovery_dir).expect("folder");
+    let snapshot = options.recovery_dir.join("recovery.alinea");
+    std::fs::write(&snapshot, "(not a project").expect("write");
+    let mut h = harness(options);
+    h.run();
+    h.get_by_label("Recover").click();
+    wait_for_jobs(&mut h);
+    let app = h.state().get();
+    assert!(app.session.is_none());
+    let shown: Vec<&str> = app
+        .ui
+        .notices
+        .list()
+        .iter()
+        .map(|n| n.text.as_str())
+        .collect();
+    assert!(
+        shown
+            .iter()
+            .any(|t| t.contains("could not be recovered") && t.contains("recovery.alinea")),
+        "{shown:?}"
+    );
+    // Discarding at the next start removes it.
+    drop(h);
+    let mut h = harness(start_options(dir.path(), Vec::new()));
+    h.run();
+    h.get_by_label("Discard").click();
+    wait_for_jobs(&mut h);
+    assert!(!snapshot.exists());
 }

@@ -8,7 +8,7 @@ use std::time::Instant;
 use super::action::Action;
 use super::jobs::Jobs;
 use super::panels::{self, UiState};
-use super::recovery::{self, Recovered, RecoveryFolder, RecoveryWriter};
+use super::recovery::{self, RecoveryFolder, RecoveryOffer, RecoveryWriter};
 use super::session::Session;
 use super::settings::{self, AppSettings};
 use super::{dispatch, fonts};
@@ -46,7 +46,7 @@ pub struct AlineaApp {
     /// Set when the editor chose to discard changes for the pending action.
     pub(crate) discard_ok: bool,
     /// A project found in the recovery folder, offered at start.
-    pub(crate) recovered: Option<Recovered>,
+    pub(crate) recovered: Option<RecoveryOffer>,
     pub(crate) last_autosave: Instant,
     /// When the editor last typed, clicked or moved the pointer in the window.
     pub(crate) last_input: Instant,
@@ -81,13 +81,10 @@ impl AlineaApp {
 
     fn bare_checked(ctx: &egui::Context, settings: AppSettings, recovery_dir: PathBuf) -> Self {
         let mut app = Self::bare(ctx, settings, recovery_dir);
-        match app.recovery.pending() {
-            Some(Ok(found)) => app.recovered = Some(found),
-            Some(Err(e)) => app.ui.error(format!(
-                "Unsaved work from the last run could not be recovered: {e}"
-            )),
-            None => {}
-        }
+        app.recovered = app
+            .recovery
+            .left_over()
+            .map(|origin| RecoveryOffer { origin });
         app
     }
 

@@ -447,6 +447,14 @@ pub fn job_finished(app: &mut AlineaApp, ctx: &egui::Context, out: JobOutput) {
             revision,
             view,
         } => saved(app, path, revision, view),
+        JobOutput::Recovered { project, origin } => {
+            close_session(app);
+            let mut session = Session::new(*project, origin);
+            // Unsaved by definition; the snapshot stays until it is saved or discarded.
+            session.saved_revision = u64::MAX;
+            app.session = Some(session);
+            app.ui.info("Recovered unsaved work: save it to keep it");
+        }
         JobOutput::Cancelled => {
             app.after_save = None;
             app.ui.info("Cancelled");

@@ -49,6 +49,13 @@ pub enum JobOutput {
         /// View settings of that snapshot.
         view: ViewSettings,
     },
+    /// Unsaved work read back from the recovery folder.
+    Recovered {
+        /// The project as it was when the snapshot was taken.
+        project: Box<Project>,
+        /// The project file it belongs to (`None`: never saved).
+        origin: Option<PathBuf>,
+    },
     /// The user pressed Cancel.
     Cancelled,
     /// The job failed; the message says why.
@@ -275,6 +282,25 @@ impl Jobs {
                     view: project.view,
                 },
                 Err(e) => JobOutput::Failed(e.to_string()),
+            }
+        });
+    }
+
+    /// Reads the snapshot of unsaved work in `folder`.
+    pub fn recover(&mut self, ctx: &egui::Context, folder: crate::project::RecoveryFolder) {
+        self.spawn(ctx, "Recovering unsaved work", move |_| {
+            match folder.pending() {
+                Some(Ok(found)) => JobOutput::Recovered {
+                    project: Box::new(found.project),
+                    origin: found.origin,
+                },
+                Some(Err(e)) => JobOutput::Failed(format!(
+                    "Unsaved work from the last run could not be recovered: {e}"
+                )),
+                None => JobOutput::Failed(format!(
+                    "Unsaved work from the last run could not be recovered: {} is gone",
+                    folder.project_file().display()
+                )),
             }
         });
     }

@@ -9,7 +9,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use crate::model::Project;
-pub use crate::project::{Recovered, RecoveryFolder};
+pub use crate::project::RecoveryFolder;
 
 /// How often unsaved work is written to the recovery file.
 pub const AUTOSAVE_INTERVAL: Duration = Duration::from_secs(60);
@@ -24,6 +24,14 @@ pub const AUTOSAVE_LATEST: Duration = Duration::from_secs(300);
 /// The folder for recovery files: eframe's data folder for the app, else the temp folder.
 pub fn default_dir() -> PathBuf {
     eframe::storage_dir("alinea").unwrap_or_else(|| std::env::temp_dir().join("alinea"))
+}
+
+/// Unsaved work left by a run that did not end cleanly, offered at start; the snapshot is
+/// read (in the background) only if the editor chooses to recover it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecoveryOffer {
+    /// The project file the work belongs to (`None`: never saved).
+    pub origin: Option<PathBuf>,
 }
 
 /// Writes recovery snapshots on a background thread, one at a time.

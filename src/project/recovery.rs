@@ -61,6 +61,24 @@ impl RecoveryFolder {
         std::fs::write(&origin_file, origin).map_err(|e| io(&origin_file, e))
     }
 
+    /// Whether a run that did not end cleanly left a snapshot, without reading it (a big
+    /// project's snapshot takes seconds to load): `None` if there is none, else the project
+    /// file it belongs to (`Some(None)`: never saved).
+    pub fn left_over(&self) -> Option<Option<PathBuf>> {
+        if !self.project_file().exists() {
+            return None;
+        }
+        Some(self.origin())
+    }
+
+    fn origin(&self) -> Option<PathBuf> {
+        std::fs::read_to_string(self.dir.join(ORIGIN_FILE))
+            .ok()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .map(PathBuf::from)
+    }
+
     /// The snapshot left by a run that did not end cleanly: `None` if there is none,
     /// `Some(Err)` naming the file if it is there but cannot be loaded.
     pub fn pending(&self) -> Option<Result<Recovered, ProjectError>> {
@@ -72,12 +90,10 @@ impl RecoveryFolder {
             Ok(p) => p,
             Err(e) => return Some(Err(e)),
         };
-        let origin = std::fs::read_to_string(self.dir.join(ORIGIN_FILE))
-            .ok()
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .map(PathBuf::from);
-        Some(Ok(Recovered { project, origin }))
+        Some(Ok(Recovered {
+            project,
+            origin: self.origin(),
+        }))
     }
 
     /// Removes the snapshot (after a save, a discard or a clean exit); nothing there is fine.
@@ -96,6 +112,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let folder = RecoveryFolder::new(dir.path().join("data/alinea"));
         assert!(folder.pending().is_none());
+        assert_eq!(folder.left_over(), None);
         let project = crate::edit::test_project::sample();
         folder
             .write(&project, Some(Path::new("/x/y.alinea")))
@@ -103,12 +120,15 @@ mod tests {
         let found = folder.pending().expect("pending").expect("loads");
         assert_eq!(found.project, project);
         assert_eq!(found.origin, Some(PathBuf::from("/x/y.alinea")));
+        assert_eq!(folder.left_over(), Some(Some(PathBuf::from("/x/y.alinea"))));
         // A never-saved project has no origin.
         folder.write(&project, None).expect("write");
         let found = folder.pending().expect("pending").expect("loads");
         assert_eq!(found.origin, None);
+        assert_eq!(folder.left_over(), Some(None));
         folder.clear();
         assert!(folder.pending().is_none());
+        assert_eq!(folder.left_over(), None);
         folder.clear();
     }
 

@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use crate::gui::action::Action;
 use crate::gui::app::AlineaApp;
 use crate::gui::dispatch;
-use crate::gui::session::Session;
 
 use super::PathPurpose;
 
@@ -120,14 +119,13 @@ fn recovery_offer(app: &mut AlineaApp, ctx: &egui::Context) {
     let Some(recover) = choice else {
         return;
     };
-    let Some(found) = app.recovered.take() else {
+    if app.recovered.take().is_none() {
         return;
-    };
+    }
     if recover {
-        let mut session = Session::new(found.project, found.origin);
-        session.saved_revision = u64::MAX;
-        app.session = Some(session);
-        app.ui.info("Recovered unsaved work: save it to keep it");
+        // Read in the background: a big project's snapshot takes seconds.
+        let folder = app.recovery.clone();
+        app.jobs.recover(ctx, folder);
     } else {
         app.clear_recovery();
         match app.settings.last_project.clone().filter(|p| p.exists()) {
