@@ -363,3 +363,81 @@ fn a_real_glossary_anchors_the_alignment() {
         ]
     );
 }
+
+/// The sentences `keep` of `version`, in their paragraphs, with digits and capital letters
+/// removed: no number, code or name is left to anchor on, only lengths and paragraphs.
+fn without_anchors(version: &Version, keep: impl Fn(usize) -> bool) -> Version {
+    let mut paragraphs: Vec<Vec<String>> = Vec::new();
+    let mut last = None;
+    for (s, sentence) in version.sentences.iter().enumerate() {
+        if !keep(s) {
+            continue;
+        }
+        if last != Some(sentence.paragraph) {
+            paragraphs.push(Vec::new());
+            last = Some(sentence.paragraph);
+        }
+        let text: String = version
+            .sentence_text(s)
+            .chars()
+            .filter(|c| !c.is_ascii_digit() && !c.is_ascii_uppercase())
+            .collect();
+        paragraphs.last_mut().unwrap().push(text);
+    }
+    let refs: Vec<Vec<&str>> = paragraphs
+        .iter()
+        .map(|p| p.iter().map(String::as_str).collect())
+        .collect();
+    Version::from_sentences(&version.name, version.lang.clone(), &refs)
+}
+
+#[test]
+fn an_added_block_with_no_anchor_is_found() {
+    // A translation with a 100-sentence block the pivot does not have (an annex, a
+    // translator's section), and nothing but lengths to align on: the band around the
+    // length line misses the block unless it widens where the path goes bad.
+    let n = 600;
+    let clean = Distortion {
+        split: 0.03,
+        merge: 0.03,
+        omit: 0.0,
+        add: 0.0,
+        omit_paragraph: 0.0,
+    };
+    let (versions, gold) = generate(n, 1, clean, 3);
+    let (block, len) = (n / 2, 100);
+    let outside = |s: usize| s < block || s >= block + len;
+    let kept: Vec<usize> = (0..n).filter(|&s| outside(s)).collect();
+    let versions = vec![
+        without_anchors(&versions[0], outside),
+        without_anchors(&versions[1], |_| true),
+    ];
+    let alignment = align(&versions, 0, &AlignOptions::default(), &Progress::new()).unwrap();
+    alignment
+        .validate(&[versions[0].sentences.len(), versions[1].sentences.len()])
+        .unwrap();
+    // Gold: each original pivot sentence's counterparts in the translation.
+    let mut counterparts = vec![Vec::new(); n];
+    for bead in &gold {
+        for &p in &bead[0] {
+            counterparts[p] = bead[1].clone();
+        }
+    }
+    let mut wrong = 0;
+    for row in &alignment.rows {
+        for s in row.cells[0].clone() {
+            let want = &counterparts[kept[s]];
+            let right = if want.is_empty() {
+                row.cells[1].is_empty()
+            } else {
+                want.iter().any(|t| row.cells[1].contains(t))
+            };
+            wrong += usize::from(!right);
+        }
+    }
+    assert!(
+        wrong * 20 <= kept.len(),
+        "{wrong} of {} pivot sentences away from their translation",
+        kept.len()
+    );
+}

@@ -3,12 +3,14 @@
 //!
 //! The centre line runs through anchor points that occur exactly once in each document
 //! (longest increasing chain, so stray matches drop out) and follows the characters between
-//! them (see [`length_centre`]); without anchors it follows the characters from start to
+//! them (see `length_centre`); without anchors it follows the characters from start to
 //! end. The band is `±width` sentences around it and each row is stretched so that
 //! consecutive rows overlap (every cell is reachable). If the best path touches the band
 //! edge, the search is repeated around the path it found, with the band doubled only near
-//! the rows where it touched (a few rounds, together at most [`MAX_GROWTH`] times the first
-//! band's cells), so an omitted or added paragraph far from any anchor is still found without
+//! the rows where it touched, and quadrupled along stretches of mostly poor beads (a path that
+//! lost its way inside the band: an added or omitted chapter with no anchor to steer by). A
+//! few rounds, together at most `MAX_GROWTH` times the first band's cells (at least
+//! `MIN_BUDGET`), so an omitted or added passage far from any anchor is still found without
 //! widening the whole band.
 //!
 //! Time: each cell scores 8 bead shapes; the anchor gain of a sentence pair is computed once
@@ -42,6 +44,9 @@ const MAX_CELLS: usize = 400_000_000;
 /// one, so a pair whose path keeps running off the band (long unmatched stretches and no
 /// anchors) costs a bounded multiple of the first search.
 const MAX_GROWTH: usize = 8;
+/// ...but small documents may always use this many cells (a few seconds at most), enough
+/// to find an added or omitted chapter in a report of some thousand sentences.
+const MIN_BUDGET: usize = 20_000_000;
 /// Anchors whose reward is at least this can steer the band (numbers, codes, names, concepts).
 const STEERING_REWARD: f32 = 1.2;
 /// Searches per pair at most (the first plus re-centred, locally widened ones).
@@ -61,22 +66,32 @@ pub fn align_pair(cost: &PairCost<'_>, progress: &Progress) -> Result<Vec<Bead>,
     };
     let mut widths = vec![FIRST_WIDTH; n + 1];
     let widest = n.max(m).max(1);
-    let budget = cells_of(&widths) * MAX_GROWTH;
+    let budget = (cells_of(&widths) * MAX_GROWTH).max(MIN_BUDGET);
     let mut spent = cells_of(&widths);
     for round in 0..MAX_ROUNDS {
         // Only the first search moves the progress bar (it is the one every pair needs).
         let (beads, touched) = search(cost, &centre, &widths, progress, round == 0)?;
-        if touched.is_empty() {
+        // A long run of poor beads means the band may have missed the true path (an added
+        // or omitted chapter with no anchor to steer by): widen there, faster than at the
+        // edge touches, since the true path may be hundreds of sentences away.
+        let weak = if cost.length_only {
+            Vec::new()
+        } else {
+            weak_rows(&beads)
+        };
+        if touched.is_empty() && weak.is_empty() {
             return Ok(beads);
         }
-        // Re-centre on the path found and double the band around the rows that touched it.
+        // Re-centre on the path found and widen the band around the rows that asked for it.
         centre = path_centre(&beads, n);
         let mut grown = widths.clone();
-        for &t in &touched {
-            let w = (widths[t] * 2).min(widest);
-            let reach = 2 * w;
-            for g in &mut grown[t.saturating_sub(reach)..(t + reach + 1).min(n + 1)] {
-                *g = (*g).max(w);
+        for (rows, factor) in [(&touched, 2), (&weak, 4)] {
+            for &t in rows {
+                let w = (widths[t] * factor).min(widest);
+                let reach = 2 * w;
+                for g in &mut grown[t.saturating_sub(reach)..(t + reach + 1).min(n + 1)] {
+                    *g = (*g).max(w);
+                }
             }
         }
         let cells = cells_of(&grown);
@@ -87,6 +102,35 @@ pub fn align_pair(cost: &PairCost<'_>, progress: &Progress) -> Result<Vec<Bead>,
         widths = grown;
     }
     Ok(search(cost, &centre, &widths, progress, false)?.0)
+}
+
+/// Beads in a window of this many...
+const WEAK_WINDOW: usize = 64;
+/// ...of which at least this many cost more than [`WEAK_COST`] make a weak stretch.
+const WEAK_IN_WINDOW: usize = 36;
+/// A bead costing more than this has a confidence below one half (see `merge::confidence`).
+const WEAK_COST: f32 = 2.0;
+
+/// Pivot rows inside stretches of mostly poor beads. On a right alignment about one bead in
+/// twenty is poor, scattered; on a path that lost its way most of them are, for as long as
+/// it stays lost.
+fn weak_rows(beads: &[Bead]) -> Vec<usize> {
+    let weak: Vec<bool> = beads.iter().map(|b| b.cost > WEAK_COST).collect();
+    let mut rows = Vec::new();
+    let mut in_window = 0;
+    for (k, &w) in weak.iter().enumerate() {
+        in_window += usize::from(w);
+        if k >= WEAK_WINDOW {
+            in_window -= usize::from(weak[k - WEAK_WINDOW]);
+        }
+        if k + 1 >= WEAK_WINDOW && in_window >= WEAK_IN_WINDOW {
+            let first = k + 1 - WEAK_WINDOW;
+            rows.extend(beads[first..=k].iter().map(|b| b.a.start));
+        }
+    }
+    rows.sort_unstable();
+    rows.dedup();
+    rows
 }
 
 /// Cells of a band with these half-widths (before clamping to the matrix).
