@@ -85,15 +85,8 @@ pub fn align_pair(cost: &PairCost<'_>, progress: &Progress) -> Result<Vec<Bead>,
         // Re-centre on the path found and widen the band around the rows that asked for it.
         centre = path_centre(&beads, n);
         let mut grown = widths.clone();
-        for (rows, factor) in [(&touched, 2), (&weak, 4)] {
-            for &t in rows {
-                let w = (widths[t] * factor).min(widest);
-                let reach = 2 * w;
-                for g in &mut grown[t.saturating_sub(reach)..(t + reach + 1).min(n + 1)] {
-                    *g = (*g).max(w);
-                }
-            }
-        }
+        widen(&mut grown, &widths, touched, 2, widest);
+        widen(&mut grown, &widths, weak, 4, widest);
         let cells = cells_of(&grown);
         spent += cells;
         if grown == widths || cells > MAX_CELLS || spent > budget {
@@ -102,6 +95,36 @@ pub fn align_pair(cost: &PairCost<'_>, progress: &Progress) -> Result<Vec<Bead>,
         widths = grown;
     }
     Ok(search(cost, &centre, &widths, progress, false)?.0)
+}
+
+/// Raises `grown` to `factor` × the width at each of `rows` (at most `widest`), over twice
+/// that many rows on each side. Neighbouring rows with the same width share one pass over
+/// their overlapping spans, so thousands of rows cost about one pass over the band.
+fn widen(
+    grown: &mut [usize],
+    widths: &[usize],
+    mut rows: Vec<usize>,
+    factor: usize,
+    widest: usize,
+) {
+    rows.sort_unstable();
+    rows.dedup();
+    let mut done: Option<(usize, usize)> = None; // (width, end of the span already raised)
+    for t in rows {
+        let w = (widths[t] * factor).min(widest);
+        let reach = 2 * w;
+        let end = (t + reach + 1).min(grown.len());
+        let mut start = t.saturating_sub(reach);
+        if let Some((done_w, done_end)) = done
+            && done_w == w
+        {
+            start = start.max(done_end);
+        }
+        for g in grown.iter_mut().take(end).skip(start) {
+            *g = (*g).max(w);
+        }
+        done = Some((w, end.max(start)));
+    }
 }
 
 /// Beads in a window of this many...
@@ -437,5 +460,21 @@ mod tests {
     fn centre_without_characters_falls_back_to_sentences() {
         let centre = length_centre(&[(0.0, 0.0), (4.0, 2.0)], &[0; 5], &[0; 3]);
         assert_eq!(centre, vec![0.0, 0.5, 1.0, 1.5, 2.0]);
+    }
+
+    #[test]
+    fn widening_matches_one_span_per_row() {
+        let widths: Vec<usize> = (0..200).map(|i| if i < 100 { 3 } else { 5 }).collect();
+        let rows = vec![150, 10, 12, 99, 100, 12, 190];
+        let mut fast = widths.clone();
+        widen(&mut fast, &widths, rows.clone(), 4, 40);
+        let mut slow = widths.clone();
+        for &t in &rows {
+            let w = (widths[t] * 4).min(40);
+            for g in &mut slow[t.saturating_sub(2 * w)..(t + 2 * w + 1).min(200)] {
+                *g = (*g).max(w);
+            }
+        }
+        assert_eq!(fast, slow);
     }
 }
