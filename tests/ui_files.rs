@@ -51,7 +51,27 @@ fn save_changes_first_then_the_new_project_opens() {
     type_path(&mut h, &path);
     assert!(path.exists());
 
+    // Ctrl+S saves in the background; a save cannot be cancelled, so no Cancel is offered.
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.step();
+    let jobs = &h.state().get().jobs;
+    assert!(jobs.is_busy(), "the save runs as a job");
+    assert!(!jobs.can_cancel());
+    wait_for_jobs(&mut h);
+    assert!(
+        !h.state()
+            .get()
+            .session
+            .as_ref()
+            .expect("session")
+            .is_dirty()
+    );
+
     // Confirm a row, then ask for a new project: "save changes?" → Save.
+    h.key_press(Key::ArrowDown);
+    h.run();
     h.key_press(Key::Enter);
     h.run();
     let edited = h.state().project().clone();

@@ -71,6 +71,8 @@ struct Running {
     /// Cancel ends the job at once (its late result is dropped); for pure computations
     /// whose thread may be deep inside one big document. Jobs that write files wait.
     abandon_on_cancel: bool,
+    /// False for a job Cancel cannot stop (a save: the file is written whole or not at all).
+    cancellable: bool,
 }
 
 /// The background job runner of the app.
@@ -99,6 +101,11 @@ impl Jobs {
             .as_ref()
             .filter(|r| !r.abandon_on_cancel)
             .map(|r| r.label.as_str())
+    }
+
+    /// True if the running job can be cancelled (the status bar offers Cancel).
+    pub fn can_cancel(&self) -> bool {
+        self.running.as_ref().is_some_and(|r| r.cancellable)
     }
 
     /// Asks the running job to stop.
@@ -160,6 +167,7 @@ impl Jobs {
             progress,
             rx,
             abandon_on_cancel,
+            cancellable: true,
         });
     }
 
@@ -284,6 +292,9 @@ impl Jobs {
                 Err(e) => JobOutput::Failed(e.to_string()),
             }
         });
+        if let Some(r) = &mut self.running {
+            r.cancellable = false;
+        }
     }
 
     /// Reads the snapshot of unsaved work in `folder`.

@@ -16,10 +16,11 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                         .desired_width(180.0)
                         .text(label.to_string()),
                 );
-                if ui
-                    .button(Action::CancelJob.label())
-                    .on_hover_text(Action::CancelJob.hover_text(ui.ctx()))
-                    .clicked()
+                if app.jobs.can_cancel()
+                    && ui
+                        .button(Action::CancelJob.label())
+                        .on_hover_text(Action::CancelJob.hover_text(ui.ctx()))
+                        .clicked()
                 {
                     cancel = true;
                 }
