@@ -18,6 +18,8 @@ pub struct History {
     revision: u64,
     /// Per version, the revision at which its text, segmentation or language last changed.
     text_revisions: Vec<u64>,
+    /// The revision at which an edit last changed the grid's cells (see `Edit::changes_layout`).
+    layout_revision: u64,
 }
 
 impl History {
@@ -35,6 +37,7 @@ impl History {
     ) -> Result<(), EditError> {
         let mut touched = Vec::new();
         edit.text_versions(&mut touched);
+        let layout = edit.changes_layout();
         let inverse = edit.apply(project)?;
         self.undo.push(Entry {
             label: label.to_string(),
@@ -43,6 +46,9 @@ impl History {
         self.redo.clear();
         self.revision += 1;
         self.mark_text_changed(&touched);
+        if layout {
+            self.layout_revision = self.revision;
+        }
         Ok(())
     }
 
@@ -57,33 +63,41 @@ impl History {
 
     /// Undoes the last step; returns its label, or `None` if there is nothing to undo.
     pub fn undo(&mut self, project: &mut Project) -> Result<Option<String>, EditError> {
-        let touched = Self::touched(&self.undo);
+        let (touched, layout) = Self::touched(&self.undo);
         Self::step(&mut self.undo, &mut self.redo, project).inspect(|label| {
             if label.is_some() {
                 self.revision += 1;
                 self.mark_text_changed(&touched);
+                if layout {
+                    self.layout_revision = self.revision;
+                }
             }
         })
     }
 
     /// Redoes the last undone step; returns its label, or `None` if there is nothing to redo.
     pub fn redo(&mut self, project: &mut Project) -> Result<Option<String>, EditError> {
-        let touched = Self::touched(&self.redo);
+        let (touched, layout) = Self::touched(&self.redo);
         Self::step(&mut self.redo, &mut self.undo, project).inspect(|label| {
             if label.is_some() {
                 self.revision += 1;
                 self.mark_text_changed(&touched);
+                if layout {
+                    self.layout_revision = self.revision;
+                }
             }
         })
     }
 
-    /// Versions whose text the top entry of `stack` changes when applied.
-    fn touched(stack: &[Entry]) -> Vec<usize> {
+    /// Versions whose text the top entry of `stack` changes when applied, and whether it
+    /// changes the grid's cells.
+    fn touched(stack: &[Entry]) -> (Vec<usize>, bool) {
         let mut out = Vec::new();
-        if let Some(entry) = stack.last() {
-            entry.inverse.text_versions(&mut out);
-        }
-        out
+        let Some(entry) = stack.last() else {
+            return (out, false);
+        };
+        entry.inverse.text_versions(&mut out);
+        (out, entry.inverse.changes_layout())
     }
 
     fn step(
@@ -123,6 +137,12 @@ impl History {
     /// A counter that changes with every applied, undone or redone step (for "unsaved" marks).
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// The revision at which an edit last changed what the grid's cells show or which cells
+    /// there are (0: not since this history began); a confirm does not.
+    pub fn layout_revision(&self) -> u64 {
+        self.layout_revision
     }
 
     /// The revision at which the text, segmentation or language of `version` last changed
@@ -196,5 +216,24 @@ mod tests {
         h.redo(&mut p).expect("redo text");
         assert_eq!((h.text_revision(0), h.text_revision(1)), (0, 6));
         assert_eq!(h.text_revision(7), 0, "unknown versions never changed");
+        assert_eq!(
+            h.layout_revision(),
+            6,
+            "the last redo changed a cell's text"
+        );
+        h.apply(
+            &mut p,
+            "Confirm",
+            Edit::SetRowStatus {
+                row: 0,
+                status: RowStatus::Confirmed,
+            },
+        )
+        .expect("confirm");
+        assert_eq!(h.layout_revision(), 6, "a confirm changes no cell");
+        h.undo(&mut p).expect("undo confirm");
+        assert_eq!(h.layout_revision(), 6);
+        h.undo(&mut p).expect("undo text");
+        assert_eq!(h.layout_revision(), 9);
     }
 }

@@ -170,6 +170,20 @@ impl Edit {
         }
     }
 
+    /// True if the edit can change what the grid shows in a cell, or which cells there are
+    /// (not a row's status, a finding's acceptance, the glossary or a language), so views
+    /// that measure cells (row heights) know when to measure again.
+    pub fn changes_layout(&self) -> bool {
+        match self {
+            Edit::SetRowStatus { .. }
+            | Edit::SetFindingAccepted { .. }
+            | Edit::PutConcept { .. }
+            | Edit::SetLang { .. } => false,
+            Edit::Batch(edits) => edits.iter().any(Edit::changes_layout),
+            _ => true,
+        }
+    }
+
     /// Applies the edit and returns its inverse; on error the project is unchanged.
     pub fn apply(self, project: &mut Project) -> Result<Edit, EditError> {
         match self {

@@ -51,7 +51,7 @@ impl TableState {
         );
         if self.display_key != Some(key) {
             let low = s.project.view.low_confidence;
-            self.display = (0..rows.len())
+            let display: Vec<usize> = (0..rows.len())
                 .filter(|&r| match find.filter {
                     RowFilter::All => true,
                     RowFilter::Unconfirmed => !rows[r].is_confirmed(),
@@ -61,7 +61,12 @@ impl TableState {
                 })
                 .collect();
             self.display_key = Some(key);
-            self.display_generation += 1;
+            // Row heights are measured again only if the rows shown changed (a confirm with
+            // no filter on changes none of them).
+            if display != self.display {
+                self.display = display;
+                self.display_generation += 1;
+            }
         }
         // Counting the characters of a 100 MB text takes tens of milliseconds: only when
         // a text changed.
@@ -125,7 +130,7 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
         widths: vec![text_w.round() as u32; layout.columns.len()],
         columns: layout.columns.clone(),
         font_size: (s.project.view.font_size * 100.0) as u32,
-        revision: s.history.revision(),
+        revision: s.history.layout_revision(),
         rows_generation: table.display_generation,
     };
     let display = &table.display;

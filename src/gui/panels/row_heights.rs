@@ -13,7 +13,7 @@ pub struct LayoutKey {
     pub columns: Vec<usize>,
     /// Font size in hundredths of a point.
     pub font_size: u32,
-    /// History revision of the project.
+    /// History revision at which the cells' contents last changed (`layout_revision`).
     pub revision: u64,
     /// Generation of the list of rows shown (filter changes).
     pub rows_generation: u64,
