@@ -218,15 +218,8 @@ fn an_unreadable_recovery_file_is_reported_by_name_when_recovering() {
     h.run();
     h.get_by_label("Recover").click();
     wait_for_jobs(&mut h);
-    let app = h.state().get();
-    assert!(app.session.is_none());
-    let shown: Vec<&str> = app
-        .ui
-        .notices
-        .list()
-        .iter()
-        .map(|n| n.text.as_str())
-        .collect();
+    assert!(h.state().get().session.is_none());
+    let shown = notice_texts(&h, true);
     assert!(
         shown
             .iter()

@@ -96,17 +96,6 @@ fn type_path_starting_a_job(h: &mut Harness<'static, TestApp>, path: &Path) {
     h.step();
 }
 
-fn notices(h: &Harness<'static, TestApp>) -> Vec<String> {
-    h.state()
-        .get()
-        .ui
-        .notices
-        .list()
-        .iter()
-        .map(|n| n.text.clone())
-        .collect()
-}
-
 #[test]
 fn export_tmx_and_confirmed_csv_through_the_dialog() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -9,7 +9,6 @@ mod ui_harness;
 use alinea::gui::action::Action;
 use alinea::gui::dispatch;
 use alinea::gui::jobs::JobOutput;
-use alinea::gui::panels::messages::Level;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -30,15 +29,7 @@ fn app<'a>(h: &'a mut Harness<'static, TestApp>) -> &'a mut alinea::gui::AlineaA
 }
 
 fn errors(h: &Harness<'static, TestApp>) -> Vec<String> {
-    h.state()
-        .get()
-        .ui
-        .notices
-        .list()
-        .iter()
-        .filter(|n| n.level == Level::Error)
-        .map(|n| n.text.clone())
-        .collect()
+    notice_texts(h, true)
 }
 
 #[test]

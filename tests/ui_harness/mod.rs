@@ -87,6 +87,24 @@ pub fn type_path(h: &mut Harness<'static, TestApp>, path: &Path) {
     wait_for_jobs(h);
 }
 
+/// The texts of the open notices, oldest first; `errors_only` keeps the errors.
+pub fn notice_texts(h: &Harness<'static, TestApp>, errors_only: bool) -> Vec<String> {
+    h.state()
+        .get()
+        .ui
+        .notices
+        .list()
+        .iter()
+        .filter(|n| !errors_only || n.level == alinea::gui::panels::messages::Level::Error)
+        .map(|n| n.text.clone())
+        .collect()
+}
+
+/// The texts of all open notices.
+pub fn notices(h: &Harness<'static, TestApp>) -> Vec<String> {
+    notice_texts(h, false)
+}
+
 /// Steps until the background write of the recovery file is done.
 pub fn wait_for_recovery_write(h: &mut Harness<'static, TestApp>) {
     h.step();
