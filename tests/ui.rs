@@ -152,12 +152,7 @@ fn first_run_builds_the_sample_project() {
 #[test]
 fn find_filters_rows_and_steps_through_hits() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let en = fixture("harbour.en.txt");
-    let ru = fixture("harbour.ru.txt");
-    let mut h = harness(start_options(dir.path(), vec![en, ru]));
-    h.step();
-    wait_for_jobs(&mut h);
-    wait_for_jobs(&mut h);
+    let mut h = aligned_harbour(dir.path());
     assert_eq!(h.state().project().versions.len(), 2);
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
     h.run();
@@ -178,12 +173,7 @@ fn find_filters_rows_and_steps_through_hits() {
 #[test]
 fn unsaved_changes_are_recovered_after_a_crash() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let en = fixture("harbour.en.txt");
-    let ru = fixture("harbour.ru.txt");
-    let mut h = harness(start_options(dir.path(), vec![en, ru]));
-    h.step();
-    wait_for_jobs(&mut h);
-    wait_for_jobs(&mut h);
+    let mut h = aligned_harbour(dir.path());
     h.key_press(Key::Enter);
     h.run();
     // Losing focus writes the recovery file (in the background).

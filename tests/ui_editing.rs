@@ -11,12 +11,7 @@ use ui_harness::*;
 #[test]
 fn columns_zoom_and_theme_are_view_settings() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let en = fixture("harbour.en.txt");
-    let ru = fixture("harbour.ru.txt");
-    let mut h = harness(start_options(dir.path(), vec![en, ru]));
-    h.step();
-    wait_for_jobs(&mut h);
-    wait_for_jobs(&mut h);
+    let mut h = aligned_harbour(dir.path());
     let revision = |h: &Harness<'static, TestApp>| {
         h.state()
             .get()
@@ -67,12 +62,7 @@ fn columns_zoom_and_theme_are_view_settings() {
 #[test]
 fn sentence_editor_splits_at_a_word_and_undo_restores() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let en = fixture("harbour.en.txt");
-    let ru = fixture("harbour.ru.txt");
-    let mut h = harness(start_options(dir.path(), vec![en, ru]));
-    h.step();
-    wait_for_jobs(&mut h);
-    wait_for_jobs(&mut h);
+    let mut h = aligned_harbour(dir.path());
     let before = h.state().project().clone();
     h.key_press(Key::F2);
     h.run();
@@ -104,12 +94,8 @@ fn sentence_editor_splits_at_a_word_and_undo_restores() {
 #[test]
 fn pasted_text_becomes_a_version_with_detected_language() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let en = fixture("harbour.en.txt");
     let ru = fixture("harbour.ru.txt");
-    let mut h = harness(start_options(dir.path(), vec![en, ru.clone()]));
-    h.step();
-    wait_for_jobs(&mut h);
-    wait_for_jobs(&mut h);
+    let mut h = aligned_harbour(dir.path());
     // Ctrl+N on an unsaved project asks first; Discard.
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
@@ -135,12 +121,7 @@ fn pasted_text_becomes_a_version_with_detected_language() {
 #[test]
 fn move_sentence_and_empty_cells_from_the_keyboard() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let en = fixture("harbour.en.txt");
-    let ru = fixture("harbour.ru.txt");
-    let mut h = harness(start_options(dir.path(), vec![en, ru]));
-    h.step();
-    wait_for_jobs(&mut h);
-    wait_for_jobs(&mut h);
+    let mut h = aligned_harbour(dir.path());
     let start = h.state().project().clone();
     let cell = |h: &Harness<'static, TestApp>, row: usize, v: usize| {
         h.state().project().alignment.rows[row].cells[v].clone()

@@ -84,18 +84,6 @@ fn type_output(h: &mut Harness<'static, TestApp>, path: &Path) {
     h.run();
 }
 
-/// Like `type_path`, but steps instead of running to a settled UI: the job's spinner keeps
-/// repainting.
-fn type_path_starting_a_job(h: &mut Harness<'static, TestApp>, path: &Path) {
-    h.get_by_label("Path:").click();
-    h.run();
-    h.get_by_label("Path:")
-        .type_text(&path.display().to_string());
-    h.run();
-    h.get_by_label("OK").click();
-    h.step();
-}
-
 #[test]
 fn export_tmx_and_confirmed_csv_through_the_dialog() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -210,7 +198,7 @@ fn import_tmx_as_a_new_project() {
     .expect("tmx written");
     let mut h = opened(dir.path());
     menu(&mut h, "File", "Import TMX…");
-    type_path_starting_a_job(&mut h, &tmx);
+    enter_path(&mut h, &tmx);
     wait_for_jobs(&mut h);
     let p = h.state().project();
     let langs: Vec<&str> = p.versions.iter().map(|v| v.lang.as_str()).collect();
@@ -379,17 +367,7 @@ fn glossary_import_and_tbx_csv_export_through_the_menu() {
         notices(&h)
     );
     dismiss_only_notice(&mut h);
-    h.get_by_label("Glossary").click();
-    h.run();
-    h.get_by_label_contains("Open glossary").click();
-    h.run();
-    h.get_by_label("Glossary path:").click();
-    h.run();
-    h.get_by_label("Glossary path:")
-        .type_text(&glossary.display().to_string());
-    h.run();
-    h.get_by_label("Use this file").click();
-    h.run();
+    open_glossary_file(&mut h, &glossary);
     let concepts = h.state().project().glossary.concepts.len();
     assert!(concepts > 0);
     for name in ["terms.tbx", "terms.csv"] {

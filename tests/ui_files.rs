@@ -14,16 +14,6 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ui_harness::*;
 
-fn aligned_harbour(dir: &std::path::Path) -> Harness<'static, TestApp> {
-    let en = fixture("harbour.en.txt");
-    let ru = fixture("harbour.ru.txt");
-    let mut h = harness(start_options(dir, vec![en, ru]));
-    h.step();
-    wait_for_jobs(&mut h);
-    wait_for_jobs(&mut h);
-    h
-}
-
 fn app<'a>(h: &'a mut Harness<'static, TestApp>) -> &'a mut alinea::gui::AlineaApp {
     h.state_mut().app.as_mut().expect("app created")
 }

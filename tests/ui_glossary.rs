@@ -340,17 +340,7 @@ fn open_glossary_from_the_menu_imports_csv_and_highlights() {
     let mut h = open(dir.path());
     let csv = dir.path().join("terms.csv");
     std::fs::write(&csv, "vi,en\nTrường học,!Schools;school\n").expect("write csv");
-    h.get_by_label("Glossary").click();
-    h.run();
-    h.get_by_label_contains("Open glossary").click();
-    h.run();
-    h.get_by_label("Glossary path:").click();
-    h.run();
-    h.get_by_label("Glossary path:")
-        .type_text(&csv.display().to_string());
-    h.run();
-    h.get_by_label("Use this file").click();
-    h.run();
+    open_glossary_file(&mut h, &csv);
     let g = &h.state().project().glossary;
     assert_eq!(g.concepts.len(), 1, "{g:?}");
     assert_eq!(highlighted(&mut h, 2, 0), ["Trường học"]);

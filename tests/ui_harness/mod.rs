@@ -76,15 +76,48 @@ pub fn wait_for_jobs(h: &mut Harness<'static, TestApp>) {
     h.run();
 }
 
-pub fn type_path(h: &mut Harness<'static, TestApp>, path: &Path) {
+/// Types `path` into the path prompt and presses OK, then steps once (the job it starts,
+/// if any, is still running).
+pub fn enter_path(h: &mut Harness<'static, TestApp>, path: &Path) {
     h.get_by_label("Path:").click();
     h.run();
     h.get_by_label("Path:")
         .type_text(&path.display().to_string());
     h.run();
     h.get_by_label("OK").click();
-    // A typed path usually starts a job (open, save, load, export): let it finish.
+    h.step();
+}
+
+/// [`enter_path`], then waits for the job it started (open, save, load, export).
+pub fn type_path(h: &mut Harness<'static, TestApp>, path: &Path) {
+    enter_path(h, path);
     wait_for_jobs(h);
+}
+
+/// The app started on the two harbour fixtures (English pivot, Russian), loaded and aligned.
+pub fn aligned_harbour(dir: &Path) -> Harness<'static, TestApp> {
+    let en = fixture("harbour.en.txt");
+    let ru = fixture("harbour.ru.txt");
+    let mut h = harness(start_options(dir, vec![en, ru]));
+    h.step();
+    wait_for_jobs(&mut h);
+    wait_for_jobs(&mut h);
+    h
+}
+
+/// Glossary ▸ Open glossary… with `path` typed into its prompt.
+pub fn open_glossary_file(h: &mut Harness<'static, TestApp>, path: &Path) {
+    h.get_by_label("Glossary").click();
+    h.run();
+    h.get_by_label_contains("Open glossary").click();
+    h.run();
+    h.get_by_label("Glossary path:").click();
+    h.run();
+    h.get_by_label("Glossary path:")
+        .type_text(&path.display().to_string());
+    h.run();
+    h.get_by_label("Use this file").click();
+    h.run();
 }
 
 /// The texts of the open notices, oldest first; `errors_only` keeps the errors.
