@@ -386,6 +386,17 @@ impl Project {
         }
     }
 
+    /// The versions' languages, in version order.
+    pub fn langs(&self) -> Vec<Lang> {
+        self.versions.iter().map(|v| v.lang.clone()).collect()
+    }
+
+    /// The versions' languages for a message, in version order: "vi, ms, ar".
+    pub fn lang_list(&self) -> String {
+        let codes: Vec<&str> = self.versions.iter().map(|v| v.lang.as_str()).collect();
+        codes.join(", ")
+    }
+
     /// Sentence count of each version, in version order.
     pub fn sentence_counts(&self) -> Vec<usize> {
         self.versions.iter().map(|v| v.sentences.len()).collect()

@@ -12,8 +12,7 @@ use crate::model::{Lang, Project, Version};
 /// Runs every check on `project` with `glossary`; findings whose key is in
 /// `project.accepted_findings` are flagged `accepted`. Sorted by row, version, kind.
 pub fn run_checks(project: &Project, glossary: &Glossary) -> Vec<Finding> {
-    let langs: Vec<Lang> = project.versions.iter().map(|v| v.lang.clone()).collect();
-    let matcher = TermMatcher::new(glossary, &langs, MatcherOptions::default());
+    let matcher = TermMatcher::new(glossary, &project.langs(), MatcherOptions::default());
     let index = TermIndex::build(&matcher, &project.versions);
     check_with_index(project, glossary, &index)
 }

@@ -36,18 +36,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         eprintln!("warning: {warning}");
     }
     alinea::project::save(&output, &import.project)?;
-    let langs: Vec<String> = import
-        .project
-        .versions
-        .iter()
-        .map(|v| v.lang.to_string())
-        .collect();
     eprintln!(
         "{}: {} rows in {} languages ({})",
         output.display(),
         import.project.alignment.rows.len(),
-        langs.len(),
-        langs.join(", ")
+        import.project.versions.len(),
+        import.project.lang_list()
     );
     Ok(())
 }

@@ -66,12 +66,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .validate()
         .context("the aligner produced an invalid alignment")?;
     alinea::project::save(&args.output, &project)?;
-    let langs: Vec<&str> = project.versions.iter().map(|v| v.lang.as_str()).collect();
     eprintln!(
         "alinea: wrote {}: {} versions ({}), pivot {}, {} rows",
         args.output.display(),
         project.versions.len(),
-        langs.join(", "),
+        project.lang_list(),
         args.pivot,
         project.alignment.rows.len()
     );

@@ -244,17 +244,12 @@ fn start_tmx_import(app: &mut AlineaApp, ctx: &egui::Context, path: PathBuf) {
                     dispatch::close_session(app);
                     app.ui.new_project = None;
                     let rows = import.project.alignment.rows.len();
-                    let langs: Vec<String> = import
-                        .project
-                        .versions
-                        .iter()
-                        .map(|v| v.lang.to_string())
-                        .collect();
+                    let langs = import.project.lang_list();
                     app.session = Some(Session::new(import.project, None));
                     let mut text = format!(
                         "Imported {}: {rows} rows in {} (not saved yet)",
                         path.display(),
-                        langs.join(", ")
+                        langs
                     );
                     for w in &import.warnings {
                         let _ = write!(text, "\nwarning: {w}");
