@@ -211,6 +211,11 @@ impl Row {
     pub fn is_confirmed(&self) -> bool {
         self.status == RowStatus::Confirmed
     }
+
+    /// How sure the row is: 1 once confirmed (the editor checked it), else the score.
+    pub fn confidence(&self) -> f32 {
+        if self.is_confirmed() { 1.0 } else { self.score }
+    }
 }
 
 /// The alignment of N versions: rows in document order.

@@ -180,7 +180,12 @@ impl AlineaApp {
     }
 
     fn read_shortcuts(&mut self, ctx: &egui::Context) {
-        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+        // An open context menu or popup takes Escape first (and only it).
+        if egui::Popup::is_any_open(ctx)
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            egui::Popup::close_all(ctx);
+        } else if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
             // Escape closes the innermost open thing.
             if self.ui.glossary.mark.take().is_none()
                 && self.ui.path_prompt.take().is_none()
@@ -199,19 +204,8 @@ impl AlineaApp {
         if modal_open {
             return;
         }
-        for action in Action::COMMANDS {
-            if typing && action.yields_to_text_field() {
-                continue;
-            }
-            let shortcuts = [action.shortcut(), action.alt_shortcut()];
-            let pressed = shortcuts
-                .iter()
-                .flatten()
-                .any(|s| ctx.input_mut(|i| i.consume_shortcut(s)));
-            if pressed {
-                self.actions.push(action.clone());
-            }
-        }
+        let commands = super::shortcuts::take_commands(ctx, typing);
+        self.actions.extend(commands);
     }
 
     fn after_frame(&mut self, ctx: &egui::Context) {

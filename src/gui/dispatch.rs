@@ -129,6 +129,11 @@ pub fn apply(app: &mut AlineaApp, ctx: &egui::Context, action: Action) {
             None => app.settings.dark_mode = !app.settings.dark_mode,
         },
         Action::Glossary(g) => super::glossary_dispatch::apply(app, g),
+        Action::ConfirmAndNext => super::review::confirm_and_next(app),
+        Action::SplitAtCaret => match super::review::split_at_selection(app) {
+            Ok(split) => app.push(split),
+            Err(why) => app.ui.error(why),
+        },
         other => {
             if let Some((label, edit)) = edit_for(app, &other) {
                 apply_edit(app, label, edit);

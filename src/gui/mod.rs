@@ -20,9 +20,11 @@ pub mod jobs;
 pub mod navigation;
 pub mod panels;
 pub mod recovery;
+pub mod review;
 pub mod sample;
 pub mod session;
 pub mod settings;
+pub mod shortcuts;
 pub mod terms;
 pub mod widgets;
 

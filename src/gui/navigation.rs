@@ -44,6 +44,28 @@ pub fn apply(app: &mut AlineaApp, action: &Action) {
                 message = Some(("No unconfirmed row below", false));
             }
         }
+        Action::NextWeakRow | Action::PrevWeakRow => {
+            let rows = &s.project.alignment.rows;
+            let low = s.project.view.low_confidence;
+            let weak = |r: &usize| rows.get(*r).is_some_and(|x| x.confidence() < low);
+            new_row = if *action == Action::NextWeakRow {
+                shown
+                    .iter()
+                    .copied()
+                    .filter(|r| *r > s.cursor.row)
+                    .find(weak)
+            } else {
+                shown
+                    .iter()
+                    .rev()
+                    .copied()
+                    .filter(|r| *r < s.cursor.row)
+                    .find(weak)
+            };
+            if new_row.is_none() {
+                message = Some(("No weak row left in that direction", false));
+            }
+        }
         Action::CellLeft => {
             if let Some(&v) = cols.get(col_pos.saturating_sub(1)) {
                 s.cursor.version = v;

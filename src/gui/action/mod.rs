@@ -105,6 +105,14 @@ pub enum Action {
     LastRow,
     /// Go to the next row that is not confirmed.
     NextUnconfirmed,
+    /// Go to the next unconfirmed row scoring below the low-confidence threshold.
+    NextWeakRow,
+    /// Go to the previous unconfirmed row scoring below the low-confidence threshold.
+    PrevWeakRow,
+    /// Confirm the current row and go to the next weak row.
+    ConfirmAndNext,
+    /// Split the current cell's sentence before the selected word (the caret).
+    SplitAtCaret,
     /// Make this cell (row, version) the current cell.
     SelectCell {
         /// Row index.
@@ -193,7 +201,9 @@ impl Action {
         Action::Quit,
         Action::Redo,
         Action::Undo,
+        Action::ConfirmAndNext,
         Action::ToggleConfirm,
+        Action::SplitAtCaret,
         Action::SplitRow,
         Action::MergeWithNext,
         Action::MoveSentenceUp,
@@ -206,6 +216,8 @@ impl Action {
         Action::FirstRow,
         Action::LastRow,
         Action::NextUnconfirmed,
+        Action::NextWeakRow,
+        Action::PrevWeakRow,
         Action::CellUp,
         Action::CellDown,
         Action::CellLeft,
@@ -258,6 +270,10 @@ impl Action {
             Action::FirstRow => cmd(Key::Home),
             Action::LastRow => cmd(Key::End),
             Action::NextUnconfirmed => cmd(Key::ArrowDown),
+            Action::NextWeakRow => plain(Key::F8),
+            Action::PrevWeakRow => KeyboardShortcut::new(Modifiers::SHIFT, Key::F8),
+            Action::ConfirmAndNext => cmd(Key::Enter),
+            Action::SplitAtCaret => cmd(Key::K),
             Action::ToggleFind => cmd(Key::F),
             Action::NextHit => plain(Key::F3),
             Action::PrevHit => KeyboardShortcut::new(Modifiers::SHIFT, Key::F3),
@@ -310,6 +326,8 @@ impl Action {
             | Action::FirstRow
             | Action::LastRow
             | Action::NextUnconfirmed
+            | Action::NextWeakRow
+            | Action::PrevWeakRow
             | Action::SelectCell { .. }
             | Action::NextHit
             | Action::PrevHit => Group::Navigate,
@@ -352,7 +370,7 @@ impl Action {
         };
         let function_key = matches!(
             s.logical_key,
-            Key::F1 | Key::F2 | Key::F3 | Key::F4 | Key::F5 | Key::F6
+            Key::F1 | Key::F2 | Key::F3 | Key::F4 | Key::F5 | Key::F6 | Key::F7 | Key::F8
         );
         let text_editing = matches!(
             self,

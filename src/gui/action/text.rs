@@ -41,6 +41,10 @@ impl Action {
             Action::FirstRow => "First row",
             Action::LastRow => "Last row",
             Action::NextUnconfirmed => "Next unconfirmed row",
+            Action::NextWeakRow => "Next weak row",
+            Action::PrevWeakRow => "Previous weak row",
+            Action::ConfirmAndNext => "Confirm and next weak row",
+            Action::SplitAtCaret => "Split sentence at selection",
             Action::SelectCell { .. } => "Select cell",
             Action::ToggleFind => "Find…",
             Action::NextHit => "Next hit",
@@ -108,6 +112,13 @@ impl Action {
             Action::PageUp | Action::PageDown => "Move the current cell by a screen",
             Action::FirstRow | Action::LastRow => "Jump to the first or last row",
             Action::NextUnconfirmed => "Jump to the next row that is not confirmed",
+            Action::NextWeakRow | Action::PrevWeakRow => {
+                "Jump to the next or previous unconfirmed low-confidence row"
+            }
+            Action::ConfirmAndNext => "Confirm this row, then jump to the next weak row",
+            Action::SplitAtCaret => {
+                "Split the sentence before the word selected (double-click) in this cell"
+            }
             Action::SelectCell { .. } => "Make this the current cell",
             Action::ToggleFind => "Search all versions; filter rows",
             Action::NextHit => "Go to the next search hit",

@@ -12,6 +12,7 @@ use crate::gui::widgets::bidi_text::{self, BidiLabel, Highlight};
 
 use super::find::{FindState, RowFilter};
 use super::glossary::GlossaryUi;
+use super::grid_scroll::GridScroll;
 use super::row_gutter::row_number;
 use super::row_heights::{LayoutKey, RowHeights};
 
@@ -32,12 +33,18 @@ pub struct TableState {
     pub scroll_to_cursor: bool,
     /// Rows that fit on a screen (for Page Up/Down).
     pub rows_per_page: usize,
+    scroll: GridScroll,
 }
 
 impl TableState {
     /// Row indices the grid shows, in order (all rows unless a filter is on).
     pub fn display_rows(&self) -> &[usize] {
         &self.display
+    }
+
+    /// Rows (row indices) drawn fully inside the grid's viewport in the last frame.
+    pub fn rows_in_view(&self) -> std::ops::Range<usize> {
+        self.scroll.in_view()
     }
 
     fn refresh(&mut self, s: &Session, find: &FindState) {
@@ -152,21 +159,37 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
             .fold(1.0f32, f32::max);
         lines * line_h + 2.0 * CELL_PAD
     });
-    egui::ScrollArea::vertical()
+    if std::mem::take(&mut table.scroll_to_cursor) {
+        table.scroll.request();
+    }
+    let mut area = egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .id_salt("alignment_grid")
-        .show_viewport(ui, |ui, viewport| {
-            body(
-                s,
-                &layout,
-                table,
-                &state.find,
-                ui,
-                viewport,
-                actions,
-                &mut state.glossary,
-            );
-        });
+        .id_salt("alignment_grid");
+    let mut offset = table.scroll.offset_for(state.find.filter);
+    if table.scroll.is_pending()
+        && let Ok(i) = table.display.binary_search(&s.cursor.row)
+    {
+        offset = offset_showing(ui, s, &layout, table, i).or(offset);
+    }
+    if let Some(offset) = offset {
+        area = area.vertical_scroll_offset(offset);
+    }
+    // No rubber band: an offset restored for another filter's (taller) content would be
+    // taken for an overscroll in the first frame and spring back to the top.
+    ui.spacing_mut().scroll.kinetic.rubber_band = false;
+    let output = area.show_viewport(ui, |ui, viewport| {
+        body(
+            s,
+            &layout,
+            table,
+            &state.find,
+            ui,
+            viewport,
+            actions,
+            &mut state.glossary,
+        );
+    });
+    table.scroll.store_offset(output.state.clamped_offset().y);
 }
 
 fn header(s: &Session, layout: &Layout, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
@@ -243,29 +266,11 @@ fn body(
 ) {
     let origin = ui.max_rect().min;
     let width = layout.num_w + layout.col_w * layout.columns.len() as f32;
-    let text_w = layout.col_w - 2.0 * CELL_PAD;
     let heights = &mut table.heights;
     let measure = |heights: &mut RowHeights, i: usize| {
-        if heights.is_measured(i) {
-            return;
-        }
-        let r = table.display[i];
-        let mut h = layout.line_h;
-        for &v in &layout.columns {
-            let text = s.cell_text(r, v);
-            if !text.is_empty() {
-                h = h.max(bidi_text::measure_height(ui, &text, &layout.font, text_w));
-            }
-        }
-        heights.set_measured(i, h + 2.0 * CELL_PAD);
+        measure_row(ui, s, layout, &table.display, heights, i);
     };
     let cursor_idx = table.display.binary_search(&s.cursor.row).ok();
-    if table.scroll_to_cursor
-        && let Some(i) = cursor_idx
-    {
-        // The row we scroll to must have its real height, or it ends up half hidden.
-        measure(heights, i);
-    }
     let first = heights.index_at(viewport.top());
     let mut last = heights.index_at(viewport.bottom());
     // Measure the rows in view (and a few below) before drawing, so positions are final.
@@ -347,10 +352,6 @@ fn body(
             if resp.clicked() || resp.secondary_clicked() {
                 actions.push(Action::SelectCell { row: r, version: v });
             }
-            if resp.double_clicked() {
-                actions.push(Action::SelectCell { row: r, version: v });
-                actions.push(Action::EditSentences);
-            }
             resp.context_menu(|ui| cell_menu(ui, r, v, actions));
             if r == s.cursor.row && v == s.cursor.version {
                 ui.painter().rect_stroke(
@@ -366,15 +367,83 @@ fn body(
             .hline(row_rect.x_range(), row_rect.bottom(), grid_stroke);
     }
     ui.expand_to_include_rect(Rect::from_min_size(origin, vec2(width, heights.total())));
-    if std::mem::take(&mut table.scroll_to_cursor)
-        && let Some(i) = cursor_idx
-    {
-        let rect = Rect::from_min_size(
-            pos2(origin.x, origin.y + heights.top(i)),
-            vec2(width, heights.height(i)),
-        );
-        ui.scroll_to_rect(rect, None);
+    let fully_in = |i: usize| {
+        heights.top(i) >= viewport.top() && heights.top(i) + heights.height(i) <= viewport.bottom()
+    };
+    let in_first = (first..=last).find(|&i| fully_in(i)).unwrap_or(first);
+    let in_last = (first..=last).rev().find(|&i| fully_in(i)).unwrap_or(last);
+    let row_of = |i: usize| table.display.get(i).copied().unwrap_or(0);
+    table
+        .scroll
+        .set_in_view(row_of(in_first)..row_of(in_last) + 1);
+    table.scroll.set_last_view(viewport);
+    if let Some(i) = cursor_idx {
+        let content =
+            Rect::from_min_size(pos2(0.0, heights.top(i)), vec2(width, heights.height(i)));
+        table.scroll.settle(ui, content, viewport);
     }
+}
+
+/// Measures row `i` of the shown rows with real text layout, unless it already was.
+fn measure_row(
+    ui: &egui::Ui,
+    s: &Session,
+    layout: &Layout,
+    display: &[usize],
+    heights: &mut RowHeights,
+    i: usize,
+) {
+    if heights.is_measured(i) {
+        return;
+    }
+    let Some(&r) = display.get(i) else {
+        return;
+    };
+    let text_w = layout.col_w - 2.0 * CELL_PAD;
+    let mut h = layout.line_h;
+    for &v in &layout.columns {
+        let text = s.cell_text(r, v);
+        if !text.is_empty() {
+            h = h.max(bidi_text::measure_height(ui, &text, &layout.font, text_w));
+        }
+    }
+    heights.set_measured(i, h + 2.0 * CELL_PAD);
+}
+
+/// The scroll offset that shows row `i` (measured with the rows around it first, so the
+/// position is final): centred if it is far from the current view, else just in view.
+fn offset_showing(
+    ui: &egui::Ui,
+    s: &Session,
+    layout: &Layout,
+    table: &mut TableState,
+    i: usize,
+) -> Option<f32> {
+    let (offset, view_h) = table.scroll.last_view();
+    let page = table.rows_per_page.max(10);
+    let heights = &mut table.heights;
+    for j in i.saturating_sub(page)..=(i + page).min(heights.len().saturating_sub(1)) {
+        measure_row(ui, s, layout, &table.display, heights, j);
+    }
+    heights.refresh_prefix();
+    let (top, h) = (heights.top(i), heights.height(i));
+    let view_h = if view_h > 0.0 {
+        view_h
+    } else {
+        ui.available_height()
+    };
+    if top >= offset && top + h <= offset + view_h {
+        return None;
+    }
+    let far = top + h < offset - view_h || top > offset + 2.0 * view_h;
+    let target = if far && h < view_h {
+        top + h / 2.0 - view_h / 2.0
+    } else if top < offset || h >= view_h {
+        top
+    } else {
+        top + h - view_h
+    };
+    Some(target.clamp(0.0, (heights.total() - view_h).max(0.0)))
 }
 
 fn cell_menu(ui: &mut egui::Ui, row: usize, version: usize, actions: &mut Vec<Action>) {

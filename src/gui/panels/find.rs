@@ -10,7 +10,7 @@ use crate::gui::app::AlineaApp;
 use crate::gui::session::{CellPos, Session};
 
 /// Which rows the grid shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum RowFilter {
     /// Every row.
     #[default]

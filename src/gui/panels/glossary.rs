@@ -101,7 +101,7 @@ impl GlossaryUi {
     /// double-click selection becomes the selection "Mark as term" uses.
     pub fn record_selection(&mut self, row: usize, version: usize, label: &BidiResponse) {
         let r = &label.response;
-        let active = r.dragged() || r.drag_stopped() || r.double_clicked();
+        let active = r.dragged() || r.drag_stopped() || r.double_clicked() || r.triple_clicked();
         if !active {
             return;
         }

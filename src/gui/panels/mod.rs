@@ -8,6 +8,7 @@ pub mod find;
 pub mod findings;
 pub mod glossary;
 pub mod glossary_dialogs;
+pub mod grid_scroll;
 pub mod help;
 pub mod mark_term;
 pub mod menu_bar;

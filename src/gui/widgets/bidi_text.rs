@@ -200,10 +200,23 @@ impl<'a> BidiLabel<'a> {
         let caret = |p: Pos2| layout.caret_at(self.text, p.x - origin.x, p.y - origin.y);
         let pointer = response.interact_pointer_pos();
         let mut state = ctx.data(|d| d.get_temp::<DragSelection>(self.id));
-        if response.double_clicked() {
+        let clicks = if response.triple_clicked() {
+            3
+        } else if response.double_clicked() {
+            2
+        } else {
+            0
+        };
+        if clicks > 0 {
             state = pointer
                 .and_then(|p| layout.char_at(self.text, p.x - origin.x, p.y - origin.y))
-                .and_then(|b| word_around(self.text, b))
+                .and_then(|b| {
+                    if clicks == 3 {
+                        sentence_around(self.text, b)
+                    } else {
+                        word_around(self.text, b)
+                    }
+                })
                 .map(|w| DragSelection {
                     anchor: w.start,
                     cursor: w.end,
@@ -221,7 +234,7 @@ impl<'a> BidiLabel<'a> {
         } else if response.clicked() {
             state = None;
         }
-        let interacted = response.double_clicked() || response.drag_started() || response.clicked();
+        let interacted = clicks > 0 || response.drag_started() || response.clicked();
         ctx.data_mut(|d| {
             match state {
                 Some(s) => {
@@ -312,6 +325,13 @@ fn word_around(text: &str, at: usize) -> Option<Range<usize>> {
     text.split_word_bound_indices()
         .map(|(i, w)| i..i + w.len())
         .find(|r| r.start <= at && at < r.end)
+}
+
+/// The sentence (UAX #29 sentence bounds, trailing spaces left out) holding byte `at`.
+fn sentence_around(text: &str, at: usize) -> Option<Range<usize>> {
+    text.split_sentence_bound_indices()
+        .map(|(i, s)| i..i + s.trim_end().len())
+        .find(|r| r.start <= at && at < r.end.max(r.start + 1))
 }
 
 /// Shows `text` line by line, each through [`BidiLabel`] in the body font (for tooltips and
