@@ -48,6 +48,8 @@ pub struct AlineaApp {
     /// A project found in the recovery folder, offered at start.
     pub(crate) recovered: Option<RecoveryOffer>,
     pub(crate) last_autosave: Instant,
+    /// When an edit not yet in the recovery file was first seen.
+    pub(crate) edited_since: Option<Instant>,
     /// When the editor last typed, clicked or moved the pointer in the window.
     pub(crate) last_input: Instant,
     pub(crate) allow_close: bool,
@@ -58,7 +60,10 @@ pub struct AlineaApp {
 impl AlineaApp {
     /// Sets up fonts and theme on `ctx` and starts opening what `start` asks for.
     pub fn new(ctx: &egui::Context, start: StartOptions) -> Self {
-        let mut app = Self::bare_checked(ctx, start.settings, start.recovery_dir);
+        // The settings file beside the recovery file is written at once on every open and
+        // save; what the caller read (eframe's storage) may be older.
+        let settings = AppSettings::read_from(&start.recovery_dir).unwrap_or(start.settings);
+        let mut app = Self::bare_checked(ctx, settings, start.recovery_dir);
         let files = start.files;
         let is_project = |p: &PathBuf| p.extension().is_some_and(|e| e == "alinea");
         if let [one] = files.as_slice()
@@ -104,6 +109,7 @@ impl AlineaApp {
             pending: None,
             discard_ok: false,
             last_autosave: Instant::now(),
+            edited_since: None,
             last_input: Instant::now(),
             allow_close: false,
             title: String::new(),
@@ -249,8 +255,24 @@ impl AlineaApp {
         let due = since >= recovery::AUTOSAVE_INTERVAL
             && (self.last_input.elapsed() >= recovery::AUTOSAVE_PAUSE
                 || since >= recovery::AUTOSAVE_LATEST);
-        if lost_focus || due {
+        // Edits reach the recovery file within EDIT_WRITE_DELAY (plus the write itself).
+        let edited = self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.is_dirty() && s.recovered_revision != s.history.revision());
+        if edited && self.edited_since.is_none() {
+            self.edited_since = Some(Instant::now());
+        }
+        let edit_due = self
+            .edited_since
+            .is_some_and(|t| t.elapsed() >= recovery::EDIT_WRITE_DELAY);
+        if lost_focus || due || (edit_due && !self.recovery_writer.is_busy()) {
             dispatch::autosave(self);
+            self.edited_since = None;
+        }
+        if let Some(t) = self.edited_since {
+            let wait = recovery::EDIT_WRITE_DELAY.saturating_sub(t.elapsed());
+            ctx.request_repaint_after(wait.max(std::time::Duration::from_millis(50)));
         }
         if let Some((revision, outcome)) = self.recovery_writer.poll() {
             dispatch::autosave_finished(self, revision, outcome);
@@ -298,6 +320,8 @@ impl eframe::App for AlineaApp {
             self.settings.last_project = Some(path);
         }
         eframe::set_value(storage, settings::STORAGE_KEY, &self.settings);
+        // Best effort: the file was written on every open and save already.
+        let _ = self.settings.write_to(self.recovery.dir());
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {

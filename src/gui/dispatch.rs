@@ -336,7 +336,7 @@ fn saved(app: &mut AlineaApp, path: PathBuf, revision: u64, view: crate::model::
     if clean {
         app.clear_recovery();
     }
-    app.settings.remember(&path);
+    remember_project(app, &path);
     app.ui.info(format!("Saved {}", path.display()));
     super::glossary_dispatch::save_glossary(app, false);
     // The action that asked "save changes first?" goes ahead once they are saved.
@@ -344,6 +344,16 @@ fn saved(app: &mut AlineaApp, path: PathBuf, revision: u64, view: crate::model::
         && clean
     {
         app.push(next);
+    }
+}
+
+/// Puts `path` at the top of the recent list and writes the settings at once, so a crash
+/// right after still reopens it.
+fn remember_project(app: &mut AlineaApp, path: &Path) {
+    app.settings.remember(path);
+    if let Err(e) = app.settings.write_to(app.recovery.dir()) {
+        app.ui
+            .error(format!("Could not keep the recent projects: {e}"));
     }
 }
 
@@ -444,7 +454,7 @@ pub fn job_finished(app: &mut AlineaApp, ctx: &egui::Context, out: JobOutput) {
             close_session(app);
             app.ui.new_project = None;
             app.session = Some(Session::new(*project, Some(path.clone())));
-            app.settings.remember(&path);
+            remember_project(app, &path);
             app.ui.info(format!("Opened {}", path.display()));
         }
         JobOutput::Saved {

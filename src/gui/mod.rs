@@ -16,6 +16,7 @@ pub mod file_dialog;
 pub mod file_size;
 pub mod fonts;
 pub mod glossary_dispatch;
+pub mod headless;
 pub mod jobs;
 pub mod navigation;
 pub mod panels;
@@ -34,6 +35,9 @@ pub use app::{AlineaApp, StartOptions};
 
 /// Opens the app window; `files` is a project file or documents for a new project.
 pub fn run(files: Vec<PathBuf>) -> anyhow::Result<()> {
+    if std::env::var_os(headless::HEADLESS_ENV).is_some() {
+        return headless::run(files);
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Alinea")
@@ -54,7 +58,7 @@ pub fn run(files: Vec<PathBuf>) -> anyhow::Result<()> {
             let start = StartOptions {
                 files,
                 settings: stored,
-                recovery_dir: recovery::default_dir(),
+                recovery_dir: headless::recovery_dir(),
             };
             Ok(Box::new(AlineaApp::new(&cc.egui_ctx, start)))
         }),

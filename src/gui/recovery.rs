@@ -1,5 +1,6 @@
 //! Crash recovery in the app: the open project is written to the recovery folder
-//! ([`RecoveryFolder`]) every 60 s and when the window loses focus, if it has unsaved changes;
+//! ([`RecoveryFolder`]) within a second of every edit ([`EDIT_WRITE_DELAY`]), every 60 s
+//! for view changes, and when the window loses focus, if it has unsaved changes;
 //! a clean save, close or quit clears it, and what is left there at the next start is offered
 //! back. The snapshot is written by a [`RecoveryWriter`] thread, so a big project does not
 //! stall the window.
@@ -11,7 +12,11 @@ use std::time::Duration;
 use crate::model::Project;
 pub use crate::project::RecoveryFolder;
 
-/// How often unsaved work is written to the recovery file.
+/// An edit reaches the recovery file this long after it was made (a burst of edits is
+/// written once), so a crash two seconds after an edit loses nothing.
+pub const EDIT_WRITE_DELAY: Duration = Duration::from_millis(700);
+
+/// How often unsaved view changes (zoom, columns) are written to the recovery file.
 pub const AUTOSAVE_INTERVAL: Duration = Duration::from_secs(60);
 
 /// The snapshot waits for the editor to pause this long (no input), so its copy of a big

@@ -24,7 +24,27 @@ pub struct AppSettings {
     pub last_export_dir: Option<PathBuf>,
 }
 
+/// Name of the settings file written beside the recovery file, at once on every open and
+/// save (eframe's own storage is written only now and then and on a clean exit).
+pub const FILE_NAME: &str = "settings.json";
+
 impl AppSettings {
+    /// The settings written by [`AppSettings::write_to`] in `dir`, if there are any.
+    pub fn read_from(dir: &Path) -> Option<AppSettings> {
+        let bytes = std::fs::read(dir.join(FILE_NAME)).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
+    /// Writes the settings to `dir` atomically (a crash right after leaves them complete).
+    pub fn write_to(&self, dir: &Path) -> Result<(), crate::project::ProjectError> {
+        let bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
+        std::fs::create_dir_all(dir).map_err(|source| crate::project::ProjectError::Io {
+            file: dir.display().to_string(),
+            source,
+        })?;
+        crate::project::atomic::write_atomic(&dir.join(FILE_NAME), &bytes, &|_| Ok(()))
+    }
+
     /// Puts `path` at the top of the recent list (once) and remembers it as the last project.
     pub fn remember(&mut self, path: &Path) {
         self.recent.retain(|p| p != path);
@@ -49,5 +69,15 @@ mod tests {
             vec![PathBuf::from("a.alinea"), PathBuf::from("b.alinea")]
         );
         assert_eq!(s.last_project, Some(PathBuf::from("a.alinea")));
+    }
+
+    #[test]
+    fn written_settings_read_back() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        assert_eq!(AppSettings::read_from(dir.path()), None);
+        let mut s = AppSettings::default();
+        s.remember(Path::new("/p/a.alinea"));
+        s.write_to(&dir.path().join("sub")).expect("written");
+        assert_eq!(AppSettings::read_from(&dir.path().join("sub")), Some(s));
     }
 }
