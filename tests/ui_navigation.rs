@@ -37,6 +37,8 @@ fn harness(rows: usize) -> Harness<'static, Option<AlineaApp>> {
     let project = long_project(rows);
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
+        // Two clicks 2 frames apart are a double-click (kittest's default frame is 0.25 s).
+        .with_step_dt(1.0 / 60.0)
         .build_ui_state(
             move |ui, app: &mut Option<AlineaApp>| {
                 let app = app.get_or_insert_with(|| {
@@ -152,4 +154,105 @@ fn each_filter_keeps_its_own_scroll_position() {
         back.contains(&1999) && all_view.contains(&1999),
         "back to the unfiltered grid where it was: {back:?}, was {all_view:?}"
     );
+}
+
+fn row(h: &Harness<'static, Option<AlineaApp>>, r: usize) -> alinea::model::Row {
+    app(h)
+        .session
+        .as_ref()
+        .expect("session")
+        .project
+        .alignment
+        .rows[r]
+        .clone()
+}
+
+#[test]
+fn confirm_and_next_and_merge_update_the_confidence_at_once() {
+    let mut h = harness(200);
+    h.run();
+    press(&mut h, Modifiers::NONE, Key::F8);
+    assert_eq!(cursor_row(&h), 3);
+    let low_before = app(&h).session.as_ref().expect("s").progress_counts().1;
+    // Ctrl+Enter: confirm row 3 (sure now), on to the next weak row.
+    press(&mut h, Modifiers::COMMAND, Key::Enter);
+    assert!(row(&h, 3).is_confirmed());
+    assert_eq!(row(&h, 3).confidence(), 1.0);
+    assert_eq!(cursor_row(&h), 10);
+    let low_after = app(&h).session.as_ref().expect("s").progress_counts().1;
+    assert_eq!(low_after, low_before - 1);
+    // Merging the weak row 10 with row 11 (matching lengths) makes a sure row: it leaves the
+    // weak rows, and F8 from row 9 goes past it.
+    press(&mut h, Modifiers::COMMAND, Key::M);
+    assert!(row(&h, 10).score > 0.9, "score {}", row(&h, 10).score);
+    press(&mut h, Modifiers::NONE, Key::ArrowUp);
+    press(&mut h, Modifiers::NONE, Key::F8);
+    assert_eq!(cursor_row(&h), 16, "the merged row is no longer weak");
+    // The low-confidence filter follows too.
+    h.state_mut().as_mut().expect("app").ui.find.filter = RowFilter::LowConfidence;
+    h.run();
+    let shown = app(&h).ui.table.display_rows().to_vec();
+    assert!(!shown.contains(&3) && !shown.contains(&10), "{shown:?}");
+    // F8 and Shift+F8 go forth and back among the weak rows.
+    h.state_mut().as_mut().expect("app").ui.find.filter = RowFilter::All;
+    h.run();
+    press(&mut h, Modifiers::NONE, Key::F8);
+    assert_eq!(cursor_row(&h), 23);
+    press(&mut h, Modifiers::SHIFT, Key::F8);
+    assert_eq!(cursor_row(&h), 16);
+}
+
+#[test]
+fn forty_keys_in_one_frame_are_all_handled() {
+    let mut h = harness(200);
+    h.run();
+    // Keys typed 5 ms apart arrive in one frame: every one of them counts.
+    for _ in 0..40 {
+        h.key_press(Key::ArrowDown);
+    }
+    h.run();
+    assert_eq!(cursor_row(&h), 40);
+    // And 40 characters typed into the find field, one event each.
+    press(&mut h, Modifiers::COMMAND, Key::F);
+    let typed: String = "sentence number 1 of the long report....."
+        .chars()
+        .take(40)
+        .collect();
+    for c in typed.chars() {
+        h.event(egui::Event::Text(c.to_string()));
+    }
+    h.run();
+    assert_eq!(app(&h).ui.find.query, typed);
+}
+
+#[test]
+fn double_click_selects_a_word_and_does_not_open_the_editor() {
+    let mut h = harness(50);
+    h.run();
+    press(&mut h, Modifiers::NONE, Key::ArrowDown);
+    press(&mut h, Modifiers::NONE, Key::ArrowDown);
+    let rect = app(&h).ui.table.cursor_cell_rect().expect("cell drawn");
+    // "en sentence …": a point inside the first word (cells have 6 pt of padding).
+    let at = egui::pos2(rect.left() + 9.0, rect.top() + 14.0);
+    h.hover_at(at);
+    h.run();
+    for _ in 0..2 {
+        h.drag_at(at);
+        h.step();
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: Modifiers::NONE,
+        });
+        h.step();
+    }
+    h.run();
+    assert!(app(&h).ui.sentence_editor.is_none(), "no sentence editor");
+    let sel = app(&h).ui.glossary.selection.clone().expect("a selection");
+    assert_eq!((sel.row, sel.version), (2, 0));
+    assert_eq!(sel.range, 0..2, "the word “en”");
+    // F2 is the explicit way to the sentence editor.
+    press(&mut h, Modifiers::NONE, Key::F2);
+    assert!(app(&h).ui.sentence_editor.is_some());
 }

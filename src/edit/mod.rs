@@ -7,6 +7,7 @@
 //! logic. Every edit checks the alignment invariants before it commits; an edit that would break
 //! them is refused and leaves the project untouched.
 
+pub mod confidence;
 mod history;
 mod rows;
 mod text;

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::confidence::rescored;
 use super::{Edit, EditError, MoveDirection};
 use crate::model::{Project, Row, RowStatus};
 
@@ -69,7 +70,8 @@ pub(super) fn merge_with_next(project: &mut Project, row: usize) -> Result<Edit,
         .map(|(x, y)| x.start..y.end)
         .collect();
     let merged = auto_row(cells, a.score.min(b.score));
-    replace_rows(project, row, 2, vec![merged])
+    let merged = rescored(project, vec![merged]);
+    replace_rows(project, row, 2, merged)
 }
 
 pub(super) fn split_row(project: &mut Project, row: usize) -> Result<Edit, EditError> {
@@ -93,6 +95,7 @@ pub(super) fn split_row(project: &mut Project, row: usize) -> Result<Edit, EditE
             auto_row(cells, r.score)
         })
         .collect();
+    let new_rows = rescored(project, new_rows);
     replace_rows(project, row, 1, new_rows)
 }
 
@@ -163,6 +166,7 @@ pub(super) fn move_sentence(
         2
     };
     let window = window.into_iter().filter(|r| !r.is_empty()).collect();
+    let window = rescored(project, window);
     replace_rows(project, start, old_len, window)
 }
 
@@ -190,6 +194,7 @@ fn reshape_column(
         new_rows.push(r);
     }
     new_rows.retain(|r| !r.is_empty());
+    let new_rows = rescored(project, new_rows);
     let old_len = project.alignment.rows.len() - row;
     replace_rows(project, row, old_len, new_rows)
 }

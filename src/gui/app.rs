@@ -176,6 +176,10 @@ impl AlineaApp {
         panels::dialogs::show(self, &ctx);
         panels::messages::show(self, &ctx);
 
+        // A pass egui throws away runs again with the same input: its actions come again.
+        if ctx.will_discard() {
+            self.actions.clear();
+        }
         for action in std::mem::take(&mut self.actions) {
             dispatch::apply(self, &ctx, action);
         }

@@ -34,12 +34,18 @@ pub struct TableState {
     /// Rows that fit on a screen (for Page Up/Down).
     pub rows_per_page: usize,
     scroll: GridScroll,
+    cursor_rect: Option<Rect>,
 }
 
 impl TableState {
     /// Row indices the grid shows, in order (all rows unless a filter is on).
     pub fn display_rows(&self) -> &[usize] {
         &self.display
+    }
+
+    /// Where the current cell was drawn in the last frame (screen coordinates), if it was.
+    pub fn cursor_cell_rect(&self) -> Option<Rect> {
+        self.cursor_rect
     }
 
     /// Rows (row indices) drawn fully inside the grid's viewport in the last frame.
@@ -62,7 +68,7 @@ impl TableState {
                 .filter(|&r| match find.filter {
                     RowFilter::All => true,
                     RowFilter::Unconfirmed => !rows[r].is_confirmed(),
-                    RowFilter::LowConfidence => !rows[r].is_confirmed() && rows[r].score < low,
+                    RowFilter::LowConfidence => rows[r].confidence() < low,
                     RowFilter::WithHits => find.row_has_hit(r),
                     RowFilter::WithFindings => s.terms.row_has_finding(r),
                 })
@@ -284,6 +290,7 @@ fn body(
     let text_color = visuals.text_color();
     let grid_stroke = Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color);
     let low = s.project.view.low_confidence;
+    let mut cursor_rect = None;
     for i in first..=last {
         let Some(&r) = table.display.get(i) else {
             break;
@@ -354,6 +361,7 @@ fn body(
             }
             resp.context_menu(|ui| cell_menu(ui, r, v, actions));
             if r == s.cursor.row && v == s.cursor.version {
+                cursor_rect = Some(cell_rect);
                 ui.painter().rect_stroke(
                     cell_rect.shrink(1.0),
                     2.0,
@@ -366,6 +374,7 @@ fn body(
         ui.painter()
             .hline(row_rect.x_range(), row_rect.bottom(), grid_stroke);
     }
+    table.cursor_rect = cursor_rect;
     ui.expand_to_include_rect(Rect::from_min_size(origin, vec2(width, heights.total())));
     let fully_in = |i: usize| {
         heights.top(i) >= viewport.top() && heights.top(i) + heights.height(i) <= viewport.bottom()
