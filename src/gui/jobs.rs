@@ -26,6 +26,8 @@ pub enum JobOutput {
     },
     /// A new, aligned project.
     Aligned(Box<Project>),
+    /// The bundled sample, aligned (needs no saving while untouched).
+    Sample(Box<Project>),
     /// New rows for re-aligning, computed from the project at `revision`.
     Realigned {
         /// The rows to replace all current rows with.
@@ -319,9 +321,10 @@ impl Jobs {
     /// Builds and aligns the bundled sample project.
     pub fn sample(&mut self, ctx: &egui::Context) {
         self.spawn(ctx, "Preparing the sample project", |progress| {
-            let mut out = align_project(sample::versions(), 0, progress);
-            if let JobOutput::Aligned(project) = &mut out {
+            let out = align_project(sample::versions(), 0, progress);
+            if let JobOutput::Aligned(mut project) = out {
                 project.glossary = sample::glossary();
+                return JobOutput::Sample(project);
             }
             out
         });

@@ -39,6 +39,8 @@ pub struct Session {
     pub terms: TermState,
     /// The glossary as last loaded from or saved to `project.glossary_path` (three-way merge base).
     pub glossary_base: Glossary,
+    /// Never saved and worth saving even unchanged (a new alignment); false for the sample.
+    pub needs_file: bool,
 }
 
 impl Session {
@@ -59,12 +61,15 @@ impl Session {
             view_dirty: false,
             cursor,
             recovered_revision: 0,
+            needs_file: true,
         }
     }
 
     /// True if there are changes not saved to `path`.
     pub fn is_dirty(&self) -> bool {
-        self.history.revision() != self.saved_revision || self.view_dirty || self.path.is_none()
+        self.history.revision() != self.saved_revision
+            || self.view_dirty
+            || (self.path.is_none() && self.needs_file)
     }
 
     /// Marks the current state as saved.

@@ -81,6 +81,9 @@ pub fn wait_for_jobs(h: &mut Harness<'static, TestApp>) {
 pub fn enter_path(h: &mut Harness<'static, TestApp>, path: &Path) {
     h.get_by_label("Path:").click();
     h.run();
+    // The field starts with a proposed path: replace it.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
     h.get_by_label("Path:")
         .type_text(&path.display().to_string());
     h.run();

@@ -135,6 +135,42 @@ fn recovery_offer(app: &mut AlineaApp, ctx: &egui::Context) {
     }
 }
 
+/// Why `text` cannot be used for `purpose` (shown in the dialog), if it cannot.
+fn path_problem(purpose: PathPurpose, text: &str) -> Option<String> {
+    if text.is_empty() {
+        return Some("Type a path".to_string());
+    }
+    let paths: Vec<&str> = match purpose {
+        PathPurpose::AddDocuments => text
+            .split(';')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect(),
+        _ => vec![text],
+    };
+    for p in paths {
+        let path = std::path::Path::new(p);
+        let reads = matches!(
+            purpose,
+            PathPurpose::Open | PathPurpose::AddDocuments | PathPurpose::ImportTmx
+        );
+        if reads && !path.is_file() {
+            return Some(format!("No such file: {p}"));
+        }
+        let folder = path.parent().filter(|d| !d.as_os_str().is_empty());
+        if !reads && folder.is_some_and(|d| !d.is_dir()) {
+            return Some(format!(
+                "No such folder: {}",
+                folder.map_or(String::new(), |d| d.display().to_string())
+            ));
+        }
+        if !reads && path.is_dir() {
+            return Some(format!("{p} is a folder: add a file name"));
+        }
+    }
+    None
+}
+
 fn path_prompt(app: &mut AlineaApp, ctx: &egui::Context) {
     let Some(prompt) = app.ui.path_prompt.as_mut() else {
         return;
@@ -158,7 +194,15 @@ fn path_prompt(app: &mut AlineaApp, ctx: &egui::Context) {
                     .desired_width(420.0),
             )
             .labelled_by(label.id);
-        let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        // Like a desktop dialog: the cursor is in the path field from the start.
+        if !prompt.focused {
+            edit.request_focus();
+            prompt.focused = true;
+        }
+        if let Some(error) = &prompt.error {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+        }
+        let entered = ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
             if ui.button("OK").clicked() || entered {
                 done = Some(true);
@@ -171,6 +215,14 @@ fn path_prompt(app: &mut AlineaApp, ctx: &egui::Context) {
     let Some(ok) = done else {
         return;
     };
+    if ok && let Some(prompt) = app.ui.path_prompt.as_mut() {
+        prompt.error = path_problem(prompt.purpose, prompt.text.trim());
+        if prompt.error.is_some() {
+            // Back into the field to fix the path (Enter took the focus out of it).
+            prompt.focused = false;
+            return;
+        }
+    }
     let Some(prompt) = app.ui.path_prompt.take() else {
         return;
     };

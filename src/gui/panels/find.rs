@@ -232,7 +232,8 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                     ui.colored_label(ui.visuals().error_fg_color, e.lines().last().unwrap_or(""));
                 }
                 None if !find.query.is_empty() => {
-                    ui.label(format!("{} hits", find.hits.len()));
+                    let n = find.hits.len();
+                    ui.label(format!("{n} {}", if n == 1 { "hit" } else { "hits" }));
                 }
                 None => {}
             }

@@ -41,8 +41,12 @@ pub enum PathPurpose {
 pub struct PathPrompt {
     /// What the path is for.
     pub purpose: PathPurpose,
-    /// The text typed so far.
+    /// The text typed so far (a proposed path to start with).
     pub text: String,
+    /// Why the path was refused, shown in the dialog (which stays open).
+    pub error: Option<String>,
+    /// The path field has been given the keyboard focus.
+    pub focused: bool,
 }
 
 /// View state of all panels (never saved with the project).

@@ -35,8 +35,15 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                 ui.separator();
                 ui.label(format!("{low} low-confidence left"));
                 ui.separator();
-                let pivot = s.version(s.project.alignment.pivot);
-                let current = s.version(s.cursor.version);
+                // On the pivot column the pair is the pivot and the next column shown.
+                let pivot_v = s.project.alignment.pivot;
+                let other = if s.cursor.version == pivot_v {
+                    s.visible_columns().into_iter().find(|&v| v != pivot_v)
+                } else {
+                    Some(s.cursor.version)
+                };
+                let pivot = s.version(pivot_v);
+                let current = other.and_then(|v| s.version(v));
                 if let (Some(p), Some(c)) = (pivot, current) {
                     ui.label(format!("{} - {}", p.lang, c.lang))
                         .on_hover_text("Pivot language - language of the current cell");
