@@ -194,7 +194,6 @@ fn reshape_column(
         new_rows.push(r);
     }
     new_rows.retain(|r| !r.is_empty());
-    let new_rows = rescored(project, new_rows);
     let old_len = project.alignment.rows.len() - row;
     replace_rows(project, row, old_len, new_rows)
 }

@@ -261,8 +261,7 @@ pub(crate) fn prompt_path(app: &mut AlineaApp, purpose: PathPurpose) {
 }
 
 /// The path a typed-path prompt starts with: `<project>.alinea` to save, `<project>.tbx` for
-/// the glossary, beside the project file (or in the current folder); the project's folder
-/// to open something.
+/// the glossary, beside the project file (or in the current folder); nothing to open.
 fn proposed_path(app: &AlineaApp, purpose: PathPurpose) -> String {
     let session = app.session.as_ref();
     let saved = session.and_then(|s| s.path.clone());
@@ -288,8 +287,9 @@ fn proposed_path(app: &AlineaApp, purpose: PathPurpose) -> String {
     let file = match purpose {
         PathPurpose::SaveAs => format!("{stem}.alinea"),
         PathPurpose::ExportGlossary => format!("{stem}.tbx"),
+        // Nothing to propose for a file to read.
         PathPurpose::Open | PathPurpose::AddDocuments | PathPurpose::ImportTmx => {
-            return format!("{}{}", dir.display(), std::path::MAIN_SEPARATOR);
+            return String::new();
         }
     };
     dir.join(file).display().to_string()
