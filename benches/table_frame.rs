@@ -2,6 +2,8 @@
 //! context without a window): a still frame, a frame that scrolls by mouse wheel, and a frame
 //! that jumps a page down with the keyboard (new rows to measure every frame).
 //!
+//! A fourth bench scrolls while edits keep the recovery writer busy.
+//!
 //! Run: `cargo bench --bench table_frame`
 
 use std::hint::black_box;
@@ -158,5 +160,48 @@ fn table_frame(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, table_frame);
+/// Scrolling while the recovery file is written in the background: an edit every 20th
+/// frame keeps the writer busy (each edit reaches the recovery file within a second).
+fn table_frame_recovery(c: &mut Criterion) {
+    let ctx = egui::Context::default();
+    let dir = std::env::temp_dir().join("alinea-bench-recovery-journal");
+    let session = Session::new(big_project(), Some(dir.join("bench.alinea")));
+    let mut app = AlineaApp::with_session(&ctx, session, dir);
+    for _ in 0..3 {
+        frame(&ctx, &mut app, Vec::new());
+    }
+    let mut frames = 0u64;
+    let mut writing = 0u64;
+    c.bench_function("table_frame_scroll_while_recovery_writes_20000x5", |b| {
+        b.iter(|| {
+            frames += 1;
+            if frames % 20 == 0 {
+                app.push(alinea::gui::action::Action::ToggleConfirm);
+            }
+            if app.is_writing_recovery() {
+                writing += 1;
+            }
+            let dy = if (frames / 400) % 2 == 0 {
+                -120.0
+            } else {
+                120.0
+            };
+            let events = vec![
+                Event::PointerMoved(egui::pos2(800.0, 500.0)),
+                Event::MouseWheel {
+                    unit: MouseWheelUnit::Point,
+                    delta: egui::vec2(0.0, dy),
+                    phase: TouchPhase::Move,
+                    source: MouseWheelSource::Unknown,
+                    modifiers: Modifiers::NONE,
+                },
+            ];
+            black_box(frame(&ctx, &mut app, events))
+        })
+    });
+    eprintln!("recovery writer busy in {writing} of {frames} frames");
+    app.clear_recovery();
+}
+
+criterion_group!(benches, table_frame, table_frame_recovery);
 criterion_main!(benches);

@@ -81,10 +81,17 @@ pub fn show(app: &mut AlineaApp, ctx: &egui::Context) {
                 let start = version.sentences.get(k).map_or(0, |x| x.range.start);
                 ui.separator();
                 let label = ui.strong(format!("Sentence {}", k + 1));
+                // Arabic, Hebrew...: right-aligned, as the text is read.
+                let align = if is_rtl(version, original) {
+                    egui::Align::Max
+                } else {
+                    egui::Align::Min
+                };
                 ui.add(
                     egui::TextEdit::multiline(buffer)
                         .desired_rows(2)
-                        .desired_width(f32::INFINITY),
+                        .desired_width(f32::INFINITY)
+                        .horizontal_align(align),
                 )
                 .labelled_by(label.id);
                 ui.horizontal(|ui| {
@@ -135,6 +142,18 @@ pub fn show(app: &mut AlineaApp, ctx: &egui::Context) {
     app.actions.extend(actions);
 }
 
+/// True if `text` of `version` is written right to left (forced, or by its first strong
+/// character).
+pub fn is_rtl(version: &crate::model::Version, text: &str) -> bool {
+    match version.direction {
+        crate::model::TextDirection::Rtl => true,
+        crate::model::TextDirection::Ltr => false,
+        crate::model::TextDirection::Auto => {
+            unicode_bidi::get_base_direction(text) == unicode_bidi::Direction::Rtl
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,5 +162,16 @@ mod tests {
     fn split_points_skip_first_word_and_punctuation() {
         let p = split_points("Hello, big world.");
         assert_eq!(p, vec![(7, "big"), (11, "world")]);
+    }
+
+    #[test]
+    fn arabic_sentences_are_right_to_left() {
+        let v = crate::model::Version::from_sentences(
+            "a",
+            crate::model::Lang::new("ar"),
+            &[vec!["لجنة الشعب."]],
+        );
+        assert!(is_rtl(&v, v.sentence_text(0)));
+        assert!(!is_rtl(&v, "Latin text."));
     }
 }
