@@ -342,6 +342,10 @@ pub struct ViewSettings {
     pub dark_mode: bool,
     /// Rows scoring below this are tinted as low confidence.
     pub low_confidence: f32,
+    /// Widths (points) the editor gave columns, by version index; the other columns share
+    /// the rest of the window.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub column_widths: Vec<(usize, f32)>,
 }
 
 impl Default for ViewSettings {
@@ -352,6 +356,7 @@ impl Default for ViewSettings {
             font_size: 15.0,
             dark_mode: false,
             low_confidence: 0.5,
+            column_widths: Vec::new(),
         }
     }
 }

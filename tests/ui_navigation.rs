@@ -256,3 +256,40 @@ fn double_click_selects_a_word_and_does_not_open_the_editor() {
     press(&mut h, Modifiers::NONE, Key::F2);
     assert!(app(&h).ui.sentence_editor.is_some());
 }
+
+#[test]
+fn dragging_a_header_edge_resizes_the_column_and_the_width_is_saved() {
+    let mut h = harness(50);
+    h.run();
+    let (v, rect) = app(&h).ui.table.header_rects()[0];
+    assert_eq!(v, 0);
+    let from = egui::pos2(rect.right(), rect.center().y);
+    let to = from + egui::vec2(-150.0, 0.0);
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.step();
+    h.hover_at(egui::pos2(from.x - 20.0, from.y));
+    h.step();
+    h.hover_at(to);
+    h.step();
+    h.drop_at(to);
+    h.run();
+    let after = app(&h).ui.table.header_rects()[0].1;
+    assert!(
+        (after.width() - (rect.width() - 150.0)).abs() < 2.0,
+        "{} -> {}",
+        rect.width(),
+        after.width()
+    );
+    let s = app(&h).session.as_ref().expect("session");
+    assert!(s.view_dirty, "a view change to save");
+    let widths = s.project.view.column_widths.clone();
+    assert_eq!(widths.len(), 1);
+    // Saved with the project.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("w.alinea");
+    alinea::project::save(&path, &s.project).expect("save");
+    let back = alinea::project::load(&path).expect("load");
+    assert_eq!(back.view.column_widths, widths);
+}

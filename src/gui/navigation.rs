@@ -114,6 +114,12 @@ pub fn apply(app: &mut AlineaApp, action: &Action) {
             s.view_dirty = true;
             s.clamp_cursor();
         }
+        Action::SetColumnWidth { version, width } => {
+            let widths = &mut s.project.view.column_widths;
+            widths.retain(|(v, _)| v != version);
+            widths.push((*version, width.round()));
+            s.view_dirty = true;
+        }
         Action::MoveColumn { version, offset } => {
             let mut order = s.column_order();
             if let Some(i) = order.iter().position(|c| c == version) {

@@ -145,6 +145,13 @@ pub enum Action {
         /// -1 left, +1 right.
         offset: isize,
     },
+    /// Give a version's column this width (points); saved with the project.
+    SetColumnWidth {
+        /// Version index.
+        version: usize,
+        /// Width in points.
+        width: f32,
+    },
     /// Open the export dialog (format, rows, languages, output).
     OpenExportDialog,
     /// Export the project's aligned rows as the request says (background job).
@@ -338,7 +345,8 @@ impl Action {
             | Action::ToggleTheme
             | Action::ToggleHelp
             | Action::ToggleColumn(_)
-            | Action::MoveColumn { .. } => Group::View,
+            | Action::MoveColumn { .. }
+            | Action::SetColumnWidth { .. } => Group::View,
             Action::Glossary(_) => Group::Glossary,
             _ => Group::Edit,
         }

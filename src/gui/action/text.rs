@@ -56,6 +56,7 @@ impl Action {
             Action::ToggleHelp => "Keyboard help",
             Action::ToggleColumn(_) => "Show column",
             Action::MoveColumn { .. } => "Move column",
+            Action::SetColumnWidth { .. } => "Column width",
             Action::OpenExportDialog | Action::Export(_) => "Export…",
             Action::ImportTmx | Action::ImportTmxFrom(_) => "Import TMX…",
             Action::ExportGlossary | Action::ExportGlossaryTo(_) => "Export glossary (TBX / CSV)…",
@@ -128,6 +129,7 @@ impl Action {
             Action::ToggleHelp => "Show all commands and their shortcuts",
             Action::ToggleColumn(_) => "Show or hide this version's column",
             Action::MoveColumn { .. } => "Change the column order",
+            Action::SetColumnWidth { .. } => "Drag a column header's right edge to resize it",
             Action::OpenExportDialog | Action::Export(_) => {
                 "Write the aligned rows as TMX, TSV, CSV, JSONL or an HTML review report"
             }

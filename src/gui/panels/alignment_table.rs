@@ -35,12 +35,18 @@ pub struct TableState {
     pub rows_per_page: usize,
     scroll: GridScroll,
     cursor_rect: Option<Rect>,
+    header_rects: Vec<(usize, Rect)>,
 }
 
 impl TableState {
     /// Row indices the grid shows, in order (all rows unless a filter is on).
     pub fn display_rows(&self) -> &[usize] {
         &self.display
+    }
+
+    /// The column headers drawn in the last frame: version index and rect (screen).
+    pub fn header_rects(&self) -> &[(usize, Rect)] {
+        &self.header_rects
     }
 
     /// Where the current cell was drawn in the last frame (screen coordinates), if it was.
@@ -102,8 +108,42 @@ struct Layout {
     font: FontId,
     columns: Vec<usize>,
     num_w: f32,
-    col_w: f32,
+    /// Width of each shown column, in display order.
+    col_ws: Vec<f32>,
+    /// Left edge of each shown column relative to the grid's left, and the grid's width.
+    col_xs: Vec<f32>,
     line_h: f32,
+}
+
+impl Layout {
+    fn col_w(&self, j: usize) -> f32 {
+        self.col_ws.get(j).copied().unwrap_or(80.0)
+    }
+    fn text_w(&self, j: usize) -> f32 {
+        self.col_w(j) - 2.0 * CELL_PAD
+    }
+    fn width(&self) -> f32 {
+        self.num_w + self.col_ws.iter().sum::<f32>()
+    }
+}
+
+/// Narrowest a column can be made.
+const MIN_COL_W: f32 = 80.0;
+
+/// Column widths: the editor's for the columns that have one, the rest sharing what is left.
+fn column_widths(s: &Session, columns: &[usize], avail: f32) -> Vec<f32> {
+    let set = |v: usize| {
+        s.project
+            .view
+            .column_widths
+            .iter()
+            .find(|(c, _)| *c == v)
+            .map(|(_, w)| w.max(MIN_COL_W))
+    };
+    let fixed: f32 = columns.iter().filter_map(|&v| set(v)).sum();
+    let free = columns.iter().filter(|&&v| set(v).is_none()).count();
+    let share = ((avail - fixed) / free.max(1) as f32).max(MIN_COL_W);
+    columns.iter().map(|&v| set(v).unwrap_or(share)).collect()
 }
 
 /// Draws the grid into the central panel.
@@ -128,19 +168,29 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
     let columns = s.visible_columns();
     let num_w = (s.project.view.font_size * 3.6).max(44.0);
     let avail = ui.available_width();
-    let col_w = ((avail - num_w) / columns.len().max(1) as f32).max(80.0);
+    let col_ws = column_widths(s, &columns, avail - num_w);
+    let col_xs = col_ws
+        .iter()
+        .scan(num_w, |x, w| {
+            let left = *x;
+            *x += w;
+            Some(left)
+        })
+        .collect();
     let line_h = ui.fonts_mut(|f| f.row_height(&font));
     let layout = Layout {
         font,
         columns,
         num_w,
-        col_w,
+        col_ws,
+        col_xs,
         line_h,
     };
-    header(s, &layout, ui, actions);
-    let text_w = layout.col_w - 2.0 * CELL_PAD;
+    table.header_rects = header(s, &layout, ui, actions);
     let key = LayoutKey {
-        widths: vec![text_w.round() as u32; layout.columns.len()],
+        widths: (0..layout.columns.len())
+            .map(|j| layout.text_w(j).round() as u32)
+            .collect(),
         columns: layout.columns.clone(),
         font_size: (s.project.view.font_size * 100.0) as u32,
         revision: s.history.layout_revision(),
@@ -154,13 +204,14 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
         let lines = layout
             .columns
             .iter()
-            .map(|&v| {
+            .enumerate()
+            .map(|(j, &v)| {
                 let (Some(cell), Some(ver)) = (row.cells.get(v), s.project.versions.get(v)) else {
                     return 1.0;
                 };
                 let bytes: usize = cell.clone().map(|k| ver.sentence_text(k).len() + 1).sum();
                 let chars = bytes as f32 / bpc.get(v).copied().unwrap_or(1.0);
-                (chars * char_w / text_w).ceil().max(1.0)
+                (chars * char_w / layout.text_w(j)).ceil().max(1.0)
             })
             .fold(1.0f32, f32::max);
         lines * line_h + 2.0 * CELL_PAD
@@ -198,18 +249,24 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
     table.scroll.store_offset(output.state.clamped_offset().y);
 }
 
-fn header(s: &Session, layout: &Layout, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+fn header(
+    s: &Session,
+    layout: &Layout,
+    ui: &mut egui::Ui,
+    actions: &mut Vec<Action>,
+) -> Vec<(usize, Rect)> {
+    let mut rects = Vec::new();
     let h = layout.line_h + 2.0 * CELL_PAD;
     let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), h), Sense::hover());
-    let painter = ui.painter();
+    let painter = ui.painter().clone();
     painter.rect_filled(rect, 0.0, ui.visuals().faint_bg_color);
     let strong = ui.visuals().strong_text_color();
     for (j, &v) in layout.columns.iter().enumerate() {
         let Some(version) = s.version(v) else {
             continue;
         };
-        let x = rect.left() + layout.num_w + j as f32 * layout.col_w;
-        let cell = Rect::from_min_size(pos2(x, rect.top()), vec2(layout.col_w, h));
+        let x = rect.left() + layout.col_xs[j];
+        let cell = Rect::from_min_size(pos2(x, rect.top()), vec2(layout.col_w(j), h));
         let pivot = if v == s.project.alignment.pivot {
             " (pivot)"
         } else {
@@ -231,6 +288,8 @@ fn header(s: &Session, layout: &Layout, ui: &mut egui::Ui, actions: &mut Vec<Act
                 version.encoding,
                 version.sentences.len()
             ));
+        resize_handle(ui, cell, v, actions);
+        rects.push((v, cell));
         resp.context_menu(|ui| {
             for (label, action) in [
                 (
@@ -256,6 +315,29 @@ fn header(s: &Session, layout: &Layout, ui: &mut egui::Ui, actions: &mut Vec<Act
             }
         });
     }
+    rects
+}
+
+/// The drag handle on a column's right edge: dragging sets the column's width.
+fn resize_handle(ui: &egui::Ui, cell: Rect, version: usize, actions: &mut Vec<Action>) {
+    let handle = Rect::from_min_max(
+        pos2(cell.right() - 4.0, cell.top()),
+        pos2(cell.right() + 4.0, cell.bottom()),
+    );
+    let resp = ui
+        .interact(
+            handle,
+            ui.scope_id().with(("col_resize", version)),
+            Sense::drag(),
+        )
+        .on_hover_cursor(egui::CursorIcon::ResizeColumn)
+        .on_hover_text("Drag to resize the column");
+    if resp.dragged()
+        && let Some(p) = resp.interact_pointer_pos()
+    {
+        let width = (p.x - cell.left()).max(MIN_COL_W);
+        actions.push(Action::SetColumnWidth { version, width });
+    }
 }
 
 // The grid body needs the session, layout, caches, find hits and glossary view state.
@@ -271,7 +353,7 @@ fn body(
     glossary: &mut GlossaryUi,
 ) {
     let origin = ui.max_rect().min;
-    let width = layout.num_w + layout.col_w * layout.columns.len() as f32;
+    let width = layout.width();
     let heights = &mut table.heights;
     let measure = |heights: &mut RowHeights, i: usize| {
         measure_row(ui, s, layout, &table.display, heights, i);
@@ -323,9 +405,9 @@ fn body(
         }
         row_number(ui, row_rect, layout.num_w, r, row.is_confirmed(), row.score);
         for (j, &v) in layout.columns.iter().enumerate() {
-            let x = origin.x + layout.num_w + j as f32 * layout.col_w;
+            let x = origin.x + layout.col_xs[j];
             let cell_rect =
-                Rect::from_min_size(pos2(x, top), vec2(layout.col_w, row_rect.height()));
+                Rect::from_min_size(pos2(x, top), vec2(layout.col_w(j), row_rect.height()));
             let resp = ui.interact(
                 cell_rect,
                 ui.scope_id().with(("grid_cell", r, v)),
@@ -408,12 +490,16 @@ fn measure_row(
     let Some(&r) = display.get(i) else {
         return;
     };
-    let text_w = layout.col_w - 2.0 * CELL_PAD;
     let mut h = layout.line_h;
-    for &v in &layout.columns {
+    for (j, &v) in layout.columns.iter().enumerate() {
         let text = s.cell_text(r, v);
         if !text.is_empty() {
-            h = h.max(bidi_text::measure_height(ui, &text, &layout.font, text_w));
+            h = h.max(bidi_text::measure_height(
+                ui,
+                &text,
+                &layout.font,
+                layout.text_w(j),
+            ));
         }
     }
     heights.set_measured(i, h + 2.0 * CELL_PAD);

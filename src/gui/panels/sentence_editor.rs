@@ -83,15 +83,15 @@ pub fn show(app: &mut AlineaApp, ctx: &egui::Context) {
                 let label = ui.strong(format!("Sentence {}", k + 1));
                 // Arabic, Hebrew...: right-aligned, as the text is read.
                 let align = if is_rtl(version, original) {
-                    egui::Align::Max
+                    egui::Align2::RIGHT_TOP
                 } else {
-                    egui::Align::Min
+                    egui::Align2::LEFT_TOP
                 };
                 ui.add(
                     egui::TextEdit::multiline(buffer)
                         .desired_rows(2)
                         .desired_width(f32::INFINITY)
-                        .horizontal_align(align),
+                        .align(align),
                 )
                 .labelled_by(label.id);
                 ui.horizontal(|ui| {
