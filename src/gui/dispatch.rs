@@ -251,48 +251,13 @@ fn needs_save_prompt(app: &mut AlineaApp) -> bool {
 
 /// Opens the typed-path prompt (no native file dialog available).
 pub(crate) fn prompt_path(app: &mut AlineaApp, purpose: PathPurpose) {
-    let text = proposed_path(app, purpose);
+    let text = super::path_proposal::proposed_path(app, purpose);
     app.ui.path_prompt = Some(PathPrompt {
         purpose,
         text,
         error: None,
         focused: false,
     });
-}
-
-/// The path a typed-path prompt starts with: `<project>.alinea` to save, `<project>.tbx` for
-/// the glossary, beside the project file (or in the current folder); nothing to open.
-fn proposed_path(app: &AlineaApp, purpose: PathPurpose) -> String {
-    let session = app.session.as_ref();
-    let saved = session.and_then(|s| s.path.clone());
-    let dir = saved
-        .as_ref()
-        .and_then(|p| p.parent().map(Path::to_path_buf))
-        .or_else(|| std::env::current_dir().ok())
-        .unwrap_or_default();
-    let stem = saved
-        .as_ref()
-        .and_then(|p| p.file_stem())
-        .or_else(|| {
-            let s = session?;
-            let name = &s.version(s.project.alignment.pivot)?.name;
-            Path::new(name).file_stem()
-        })
-        .map_or("project".to_string(), |s| s.to_string_lossy().into_owned());
-    // "report.vi" (a version file's stem) gives "report".
-    let stem = match stem.rsplit_once('.') {
-        Some((head, lang)) if lang.len() <= 3 && saved.is_none() && !head.is_empty() => head,
-        _ => stem.as_str(),
-    };
-    let file = match purpose {
-        PathPurpose::SaveAs => format!("{stem}.alinea"),
-        PathPurpose::ExportGlossary => format!("{stem}.tbx"),
-        // Nothing to propose for a file to read.
-        PathPurpose::Open | PathPurpose::AddDocuments | PathPurpose::ImportTmx => {
-            return String::new();
-        }
-    };
-    dir.join(file).display().to_string()
 }
 
 /// Closes the open project (cancelling its jobs and clearing its view state).

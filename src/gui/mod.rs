@@ -20,6 +20,7 @@ pub mod headless;
 pub mod jobs;
 pub mod navigation;
 pub mod panels;
+pub mod path_proposal;
 pub mod recovery;
 pub mod review;
 pub mod sample;

@@ -8,13 +8,17 @@ use egui::{Color32, FontId, Rect, Sense, Stroke, UiBuilder, pos2, vec2};
 use crate::gui::action::{Action, Group};
 use crate::gui::app::AlineaApp;
 use crate::gui::session::Session;
-use crate::gui::widgets::bidi_text::{self, BidiLabel, Highlight};
+use crate::gui::widgets::bidi_text::{BidiLabel, Highlight};
 
 use super::find::{FindState, RowFilter};
 use super::glossary::GlossaryUi;
 use super::grid_scroll::GridScroll;
 use super::row_gutter::row_number;
 use super::row_heights::{LayoutKey, RowHeights};
+
+mod sizing;
+
+use sizing::{column_widths, measure_row, offset_showing, resize_handle};
 
 /// Space between a cell's border and its text.
 pub(super) const CELL_PAD: f32 = 6.0;
@@ -125,25 +129,6 @@ impl Layout {
     fn width(&self) -> f32 {
         self.num_w + self.col_ws.iter().sum::<f32>()
     }
-}
-
-/// Narrowest a column can be made.
-const MIN_COL_W: f32 = 80.0;
-
-/// Column widths: the editor's for the columns that have one, the rest sharing what is left.
-fn column_widths(s: &Session, columns: &[usize], avail: f32) -> Vec<f32> {
-    let set = |v: usize| {
-        s.project
-            .view
-            .column_widths
-            .iter()
-            .find(|(c, _)| *c == v)
-            .map(|(_, w)| w.max(MIN_COL_W))
-    };
-    let fixed: f32 = columns.iter().filter_map(|&v| set(v)).sum();
-    let free = columns.iter().filter(|&&v| set(v).is_none()).count();
-    let share = ((avail - fixed) / free.max(1) as f32).max(MIN_COL_W);
-    columns.iter().map(|&v| set(v).unwrap_or(share)).collect()
 }
 
 /// Draws the grid into the central panel.
@@ -318,28 +303,6 @@ fn header(
     rects
 }
 
-/// The drag handle on a column's right edge: dragging sets the column's width.
-fn resize_handle(ui: &egui::Ui, cell: Rect, version: usize, actions: &mut Vec<Action>) {
-    let handle = Rect::from_min_max(
-        pos2(cell.right() - 4.0, cell.top()),
-        pos2(cell.right() + 4.0, cell.bottom()),
-    );
-    let resp = ui
-        .interact(
-            handle,
-            ui.scope_id().with(("col_resize", version)),
-            Sense::drag(),
-        )
-        .on_hover_cursor(egui::CursorIcon::ResizeColumn)
-        .on_hover_text("Drag to resize the column");
-    if resp.dragged()
-        && let Some(p) = resp.interact_pointer_pos()
-    {
-        let width = (p.x - cell.left()).max(MIN_COL_W);
-        actions.push(Action::SetColumnWidth { version, width });
-    }
-}
-
 // The grid body needs the session, layout, caches, find hits and glossary view state.
 #[allow(clippy::too_many_arguments)]
 fn body(
@@ -473,72 +436,6 @@ fn body(
             Rect::from_min_size(pos2(0.0, heights.top(i)), vec2(width, heights.height(i)));
         table.scroll.settle(ui, content, viewport);
     }
-}
-
-/// Measures row `i` of the shown rows with real text layout, unless it already was.
-fn measure_row(
-    ui: &egui::Ui,
-    s: &Session,
-    layout: &Layout,
-    display: &[usize],
-    heights: &mut RowHeights,
-    i: usize,
-) {
-    if heights.is_measured(i) {
-        return;
-    }
-    let Some(&r) = display.get(i) else {
-        return;
-    };
-    let mut h = layout.line_h;
-    for (j, &v) in layout.columns.iter().enumerate() {
-        let text = s.cell_text(r, v);
-        if !text.is_empty() {
-            h = h.max(bidi_text::measure_height(
-                ui,
-                &text,
-                &layout.font,
-                layout.text_w(j),
-            ));
-        }
-    }
-    heights.set_measured(i, h + 2.0 * CELL_PAD);
-}
-
-/// The scroll offset that shows row `i` (measured with the rows around it first, so the
-/// position is final): centred if it is far from the current view, else just in view.
-fn offset_showing(
-    ui: &egui::Ui,
-    s: &Session,
-    layout: &Layout,
-    table: &mut TableState,
-    i: usize,
-) -> Option<f32> {
-    let (offset, view_h) = table.scroll.last_view();
-    let page = table.rows_per_page.max(10);
-    let heights = &mut table.heights;
-    for j in i.saturating_sub(page)..=(i + page).min(heights.len().saturating_sub(1)) {
-        measure_row(ui, s, layout, &table.display, heights, j);
-    }
-    heights.refresh_prefix();
-    let (top, h) = (heights.top(i), heights.height(i));
-    let view_h = if view_h > 0.0 {
-        view_h
-    } else {
-        ui.available_height()
-    };
-    if top >= offset && top + h <= offset + view_h {
-        return None;
-    }
-    let far = top + h < offset - view_h || top > offset + 2.0 * view_h;
-    let target = if far && h < view_h {
-        top + h / 2.0 - view_h / 2.0
-    } else if top < offset || h >= view_h {
-        top
-    } else {
-        top + h - view_h
-    };
-    Some(target.clamp(0.0, (heights.total() - view_h).max(0.0)))
 }
 
 fn cell_menu(ui: &mut egui::Ui, row: usize, version: usize, actions: &mut Vec<Action>) {
