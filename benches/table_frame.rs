@@ -175,13 +175,13 @@ fn table_frame_recovery(c: &mut Criterion) {
     c.bench_function("table_frame_scroll_while_recovery_writes_20000x5", |b| {
         b.iter(|| {
             frames += 1;
-            if frames % 20 == 0 {
+            if frames.is_multiple_of(20) {
                 app.push(alinea::gui::action::Action::ToggleConfirm);
             }
             if app.is_writing_recovery() {
                 writing += 1;
             }
-            let dy = if (frames / 400) % 2 == 0 {
+            let dy = if (frames / 400).is_multiple_of(2) {
                 -120.0
             } else {
                 120.0
