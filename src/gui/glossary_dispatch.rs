@@ -304,6 +304,7 @@ fn jump_to_finding(app: &mut AlineaApp, n: usize) {
         app.ui.table.scroll_to_cursor = true;
     }
     app.ui.glossary.focus_finding = Some(f);
+    app.ui.glossary.scroll_to_focus = true;
 }
 
 fn export_report(app: &mut AlineaApp, path: &Path) {

@@ -101,11 +101,13 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                                 } else {
                                     rich
                                 };
-                                if ui
+                                let resp = ui
                                     .selectable_label(focused, rich)
-                                    .on_hover_text("Go to the row")
-                                    .clicked()
-                                {
+                                    .on_hover_text("Go to the row");
+                                if focused && std::mem::take(&mut g.scroll_to_focus) {
+                                    resp.scroll_to_me(Some(egui::Align::Center));
+                                }
+                                if resp.clicked() {
                                     actions
                                         .push(Action::Glossary(GlossaryAction::JumpToFinding(n)));
                                 }

@@ -83,6 +83,8 @@ pub struct GlossaryUi {
     pub selection: Option<CellSelection>,
     /// The finding last jumped to (its terms are outlined in the grid).
     pub focus_finding: Option<Finding>,
+    /// Scroll the findings list to the focused finding on the next frame.
+    pub scroll_to_focus: bool,
     /// Typed glossary path prompt.
     pub path_prompt: Option<(GlossaryPathKind, String)>,
     /// Path typed for the findings report.
