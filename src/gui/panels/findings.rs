@@ -179,7 +179,12 @@ fn counts_table(ui: &mut egui::Ui, findings: &[checks::Finding]) {
                     }
                     ui.end_row();
                     for ((concept, lang), c) in &counts {
-                        ui.label(concept);
+                        // A concept named by an Arabic term: laid out right to left.
+                        crate::gui::widgets::bidi_text::bidi_lines(
+                            ui,
+                            concept,
+                            ui.scope_id().with(("finding-concept", concept, lang)),
+                        );
                         ui.label(lang);
                         for n in [c.missing, c.forbidden, c.variant, c.collision] {
                             ui.label(if n == 0 { String::new() } else { n.to_string() });
