@@ -20,8 +20,8 @@ const MAX_COUNTERPARTS: usize = 3;
 pub struct TargetIndex {
     /// The version's tokens.
     pub tokens: TokenizedVersion,
-    /// Per row: (hash, tokens) of each distinct span, sorted by hash.
-    row_spans: Vec<Vec<(u64, u8)>>,
+    /// Per row: (hash, content words, tokens) of each distinct span, sorted by hash.
+    row_spans: Vec<Vec<(u64, u8, u8)>>,
     /// Rows holding each span.
     rows_with: FxHashMap<u64, u32>,
 }
@@ -32,8 +32,10 @@ impl TargetIndex {
         let mut row_spans = Vec::with_capacity(tokens.tokens.len());
         let mut rows_with: FxHashMap<u64, u32> = FxHashMap::default();
         for row in 0..tokens.tokens.len() {
-            let mut spans: Vec<(u64, u8)> = Vec::new();
-            tokens.for_each_span(row, |_, len, hash| spans.push((hash, len as u8)));
+            let mut spans: Vec<(u64, u8, u8)> = Vec::new();
+            tokens.for_each_span(row, |_, len, words, hash| {
+                spans.push((hash, words as u8, len as u8));
+            });
             spans.sort_unstable();
             spans.dedup_by_key(|s| s.0);
             for s in &spans {
@@ -70,7 +72,7 @@ impl TargetIndex {
             let mut frequency = 0;
             for &row in rows {
                 let mut seen = false;
-                self.tokens.for_each_span(row, |start, len, h| {
+                self.tokens.for_each_span(row, |start, len, _, h| {
                     if h == hash {
                         seen = true;
                         let initial = self.tokens.tokens[row][start].initial;
@@ -102,37 +104,30 @@ impl TargetIndex {
         let step = rows.len().div_ceil(SAMPLE_ROWS).max(1);
         let sample: Vec<usize> = rows.iter().step_by(step).copied().collect();
         let scale = rows.len() as f32 / sample.len().max(1) as f32;
-        let mut together: FxHashMap<u64, (u32, u8)> = FxHashMap::default();
+        let mut together: FxHashMap<u64, (u32, u8, u8)> = FxHashMap::default();
         for &row in &sample {
-            for &(hash, len) in self.row_spans.get(row).map(Vec::as_slice).unwrap_or(&[]) {
-                together.entry(hash).or_insert((0, len)).0 += 1;
+            for &(hash, words, len) in self.row_spans.get(row).map(Vec::as_slice).unwrap_or(&[]) {
+                together.entry(hash).or_insert((0, words, len)).0 += 1;
             }
         }
-        let words = |len: u8| {
-            if self.tokens.syllabic {
-                usize::from(len).div_ceil(2)
-            } else {
-                usize::from(len)
-            }
-        };
         together
             .into_iter()
-            .map(|(hash, (n, len))| {
+            .map(|(hash, (n, words, len))| {
                 let both = n as f32 * scale;
                 let all = self.rows_with.get(&hash).copied().unwrap_or(n) as f32;
                 let dice = (2.0 * both / (rows.len() as f32 + all)).min(1.0);
-                (hash, dice, (n as f32 * scale).round() as usize, len)
+                (hash, dice, (n as f32 * scale).round() as usize, words, len)
             })
             .max_by(|a, b| {
                 a.1.total_cmp(&b.1)
                     .then_with(|| {
-                        words(b.3)
-                            .abs_diff(pivot_words)
-                            .cmp(&words(a.3).abs_diff(pivot_words))
+                        let off = |w: u8| usize::from(w).abs_diff(pivot_words).saturating_sub(2);
+                        off(b.3).cmp(&off(a.3))
                     })
                     .then(a.3.cmp(&b.3))
+                    .then(a.4.cmp(&b.4))
                     .then(b.0.cmp(&a.0))
             })
-            .map(|(hash, dice, n, _)| (hash, dice, n))
+            .map(|(hash, dice, n, _, _)| (hash, dice, n))
     }
 }

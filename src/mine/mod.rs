@@ -172,11 +172,7 @@ pub fn mine(
                 forms.add(pivot.surface(row, start, term.len), initial);
             }
             let forms: Vec<String> = forms.finish().into_iter().map(|f| f.0).collect();
-            let words = if pivot.syllabic {
-                term.len.div_ceil(2)
-            } else {
-                term.len
-            };
+            let words = term.words;
             let counterparts = targets
                 .iter()
                 .map(|(v, index)| VersionCounterparts {

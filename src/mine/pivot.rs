@@ -16,6 +16,8 @@ pub struct PivotTerm {
     pub hash: u64,
     /// Tokens (syllables in Vietnamese).
     pub len: usize,
+    /// Content words (see `TokenizedVersion::words`).
+    pub words: usize,
     /// Occurrences.
     pub frequency: usize,
     /// (row, first token) of every occurrence.
@@ -29,11 +31,12 @@ pub fn pivot_terms(pivot: &TokenizedVersion, min_frequency: usize, limit: usize)
     let mut index: FxHashMap<u64, usize> = FxHashMap::default();
     let mut terms: Vec<PivotTerm> = Vec::new();
     for row in 0..pivot.tokens.len() {
-        pivot.for_each_span(row, |start, len, hash| {
+        pivot.for_each_span(row, |start, len, words, hash| {
             let slot = *index.entry(hash).or_insert_with(|| {
                 terms.push(PivotTerm {
                     hash,
                     len,
+                    words,
                     frequency: 0,
                     occurrences: Vec::new(),
                     termhood: 0.0,
@@ -75,11 +78,7 @@ pub fn pivot_terms(pivot: &TokenizedVersion, min_frequency: usize, limit: usize)
         if !taken[i] {
             continue;
         }
-        let words = if pivot.syllabic {
-            t.len.div_ceil(2)
-        } else {
-            t.len
-        };
+        let words = t.words;
         let f = t.frequency as f32;
         let discounted = match nested.get(&t.hash) {
             Some(&(sum, count)) if count > 0 => f - sum as f32 / count as f32,

@@ -44,7 +44,7 @@ const VI: &[&str] = &[
     "đã", "đang", "sẽ", "để", "không", "một", "từ", "theo", "về", "tại", "như", "khi", "nhưng",
     "hoặc", "hay", "mà", "thì", "cũng", "vào", "ra", "lên", "nên", "nếu", "vì", "do", "bởi",
     "đến", "tới", "trên", "dưới", "sau", "trước", "giữa", "rằng", "nhiều", "mọi", "mỗi", "rất",
-    "đều", "vẫn", "còn", "chỉ", "nào", "gì", "ấy", "họ", "chúng", "ta", "tôi", "nó", "năm",
+    "đều", "vẫn", "còn", "nào", "gì", "ấy", "họ", "chúng", "ta", "tôi", "nó",
 ];
 
 const MS_ID: &[&str] = &[

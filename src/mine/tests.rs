@@ -83,3 +83,18 @@ fn bad_input_is_an_error() {
         Err(MineError::NoAlignment)
     );
 }
+
+#[test]
+fn french_elision_inside_a_counterpart() {
+    let p = project(
+        &["en", "fr"],
+        &[
+            &["We defend human rights.", "Nous défendons les droits de l'homme."],
+            &["Human rights matter.", "Les droits de l'homme comptent."],
+            &["The rule of law holds.", "L'État de droit tient."],
+        ],
+    );
+    let found = mine(&p, &MineOptions::default(), &Progress::new()).unwrap();
+    let hr = found.iter().find(|c| c.text == "human rights").unwrap();
+    assert_eq!(hr.counterparts[0].counterparts[0].text, "droits de l'homme");
+}

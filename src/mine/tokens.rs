@@ -113,10 +113,11 @@ impl TokenizedVersion {
         }
     }
 
-    /// Calls `f(start, len, hash)` for every span of row `row` a term may occupy: no boundary
+    /// Calls `f(start, len, content, hash)` (`content`: words that are not function words)
+    /// for every span of row `row` a term may occupy: no boundary
     /// inside, no number, no function word at either edge, two or more syllables in
     /// Vietnamese (unless an acronym).
-    pub fn for_each_span(&self, row: usize, mut f: impl FnMut(usize, usize, u64)) {
+    pub fn for_each_span(&self, row: usize, mut f: impl FnMut(usize, usize, usize, u64)) {
         let Some(toks) = self.tokens.get(row) else {
             return;
         };
@@ -127,6 +128,7 @@ impl TokenizedVersion {
                 continue;
             }
             let mut hash = GRAM_SEED;
+            let mut content = 0;
             for len in 1..=self.max_len.min(toks.len() - start) {
                 let tok = &toks[start + len - 1];
                 if tok.number || (len > 1 && tok.boundary_before) {
@@ -136,11 +138,21 @@ impl TokenizedVersion {
                 if tok.stop {
                     continue;
                 }
+                content += 1;
                 if self.syllabic && len == 1 && !is_acronym(&text[tok.range.clone()]) {
                     continue;
                 }
-                f(start, len, hash);
+                f(start, len, self.words(content), hash);
             }
+        }
+    }
+
+    /// Words in `content` tokens: syllables count half in Vietnamese.
+    pub fn words(&self, content: usize) -> usize {
+        if self.syllabic {
+            content.div_ceil(2)
+        } else {
+            content
         }
     }
 
