@@ -28,6 +28,7 @@ use counterparts::TargetIndex;
 use forms::FormCounter;
 use tokens::TokenizedVersion;
 
+pub use stopwords::stopwords;
 pub use tokens::is_acronym;
 
 /// Why mining cannot run.

@@ -123,11 +123,42 @@ fn untranslated(pv: &Version, p: &str, tv: &Version, t: &str) -> Option<FindingK
         return Some(FindingKind::Untranslated);
     }
     let related = matches!((pl, tl), ("ms", "id") | ("id", "ms"));
-    if related || letter_words(t) < 6 {
+    if related || letter_words(t) < 6 || script(p) != script(t) || !pivot_function_words(pl, t) {
         return None;
     }
     let d = detect(t);
     (d.lang.primary() == pl && d.confidence >= 0.8).then_some(FindingKind::Untranslated)
+}
+
+/// True when a fifth or more of the words of `t` are function words of language `pl` (a
+/// cheap filter before the slower language detection).
+fn pivot_function_words(pl: &str, t: &str) -> bool {
+    let stop = crate::mine::stopwords(pl);
+    if stop.is_empty() {
+        return true;
+    }
+    let words: Vec<String> = t.split_whitespace().map(str::to_lowercase).collect();
+    let hits = words
+        .iter()
+        .filter(|w| stop.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .count();
+    hits * 5 >= words.len()
+}
+
+/// The script of most letters: 0 Latin, 1 Cyrillic, 2 Arabic, 3 other (a cheap test before
+/// language detection: a cell in another script is not in the pivot's language).
+fn script(text: &str) -> u8 {
+    let mut counts = [0usize; 4];
+    for c in text.chars().filter(|c| c.is_alphabetic()).take(64) {
+        let class = match c {
+            'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' => 0,
+            '\u{0400}'..='\u{04FF}' => 1,
+            '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' => 2,
+            _ => 3,
+        };
+        counts[class] += 1;
+    }
+    (0..4u8).max_by_key(|&i| counts[usize::from(i)]).unwrap_or(0)
 }
 
 fn number_mismatch(p: &str, t: &str) -> Option<String> {
