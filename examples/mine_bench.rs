@@ -36,7 +36,11 @@ fn main() -> anyhow::Result<()> {
             })
             .collect();
         let refs: Vec<&str> = sents.iter().map(String::as_str).collect();
-        versions.push(Version::from_sentences(header[c], Lang::new(header[c]), &[refs]));
+        versions.push(Version::from_sentences(
+            header[c],
+            Lang::new(header[c]),
+            &[refs],
+        ));
     }
     let mut project = Project::new(versions);
     project.alignment = Alignment {

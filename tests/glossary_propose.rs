@@ -81,7 +81,11 @@ fn vietnamese_counterpart_is_never_one_syllable() {
     let en = Version::from_sentences(
         "en",
         Lang::new("en"),
-        &[vec!["Dignity matters.", "We protect dignity.", "The law is clear."]],
+        &[vec![
+            "Dignity matters.",
+            "We protect dignity.",
+            "The law is clear.",
+        ]],
     );
     let vi = Version::from_sentences(
         "vi",

@@ -1,7 +1,10 @@
 //! Term mining on the hand-made seven-language fixture (`tests/fixtures/mine/`): recall of the
 //! terminologist's list in the top 150 candidates and the preferred counterpart per language.
 
-#![allow(clippy::unwrap_used, reason = "test code: a panic is the failure report")]
+#![allow(
+    clippy::unwrap_used,
+    reason = "test code: a panic is the failure report"
+)]
 
 use std::path::Path;
 
@@ -10,7 +13,9 @@ use alinea::model::{Alignment, Lang, Project, Row, RowStatus, Version};
 use alinea::progress::Progress;
 
 fn fixture(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mine").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/mine")
+        .join(name);
     std::fs::read_to_string(path).unwrap()
 }
 
@@ -51,7 +56,12 @@ struct Expected {
 fn expected() -> Vec<Expected> {
     let text = fixture("terms.tsv");
     let mut lines = text.lines().filter(|l| !l.starts_with('#'));
-    let langs: Vec<String> = lines.next().unwrap().split('\t').map(String::from).collect();
+    let langs: Vec<String> = lines
+        .next()
+        .unwrap()
+        .split('\t')
+        .map(String::from)
+        .collect();
     lines
         .map(|l| {
             let cols: Vec<&str> = l.split('\t').collect();
@@ -70,7 +80,10 @@ fn expected() -> Vec<Expected> {
 }
 
 fn find<'a>(found: &'a [TermCandidate], term: &str) -> Option<&'a TermCandidate> {
-    found.iter().take(150).find(|c| c.forms.iter().any(|f| f.eq_ignore_ascii_case(term)))
+    found
+        .iter()
+        .take(150)
+        .find(|c| c.forms.iter().any(|f| f.eq_ignore_ascii_case(term)))
 }
 
 /// Returns (recall in top 150, per-language counterpart accuracy) and prints the misses.
@@ -99,8 +112,10 @@ fn evaluate(project: &Project) -> (f32, Vec<(String, f32)>) {
             // its most frequent form, not necessarily the dictionary form).
             let ok = got.is_some_and(|g| {
                 forms.iter().all(|f| {
-                        g.forms.iter().any(|gf| gf.to_lowercase() == f.to_lowercase())
-                    })
+                    g.forms
+                        .iter()
+                        .any(|gf| gf.to_lowercase() == f.to_lowercase())
+                })
             });
             if ok {
                 per_lang[i].1 += 1;

@@ -1,7 +1,10 @@
 //! Glossary-free QA on planted defects (`tests/fixtures/mine/qa_rows.tsv`): every planted
 //! defect found, nothing on the control rows, and few findings on clean parallel texts.
 
-#![allow(clippy::unwrap_used, reason = "test code: a panic is the failure report")]
+#![allow(
+    clippy::unwrap_used,
+    reason = "test code: a panic is the failure report"
+)]
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -10,7 +13,9 @@ use alinea::checks::qa_findings;
 use alinea::model::{Alignment, Lang, Project, Row, RowStatus, Version};
 
 fn fixture(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mine").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/mine")
+        .join(name);
     std::fs::read_to_string(path).unwrap()
 }
 
@@ -22,8 +27,16 @@ fn gold_project(tsv: &str) -> Project {
     let mut versions = Vec::new();
     let mut cells: Vec<Vec<std::ops::Range<usize>>> = vec![Vec::new(); rows.len()];
     for (v, l) in langs.iter().enumerate() {
-        let sents: Vec<&str> = rows.iter().map(|r| r[v]).filter(|s| !s.is_empty()).collect();
-        versions.push(Version::from_sentences(&format!("{l}.txt"), Lang::new(l), &[sents]));
+        let sents: Vec<&str> = rows
+            .iter()
+            .map(|r| r[v])
+            .filter(|s| !s.is_empty())
+            .collect();
+        versions.push(Version::from_sentences(
+            &format!("{l}.txt"),
+            Lang::new(l),
+            &[sents],
+        ));
         let mut next = 0;
         for (r, row) in rows.iter().enumerate() {
             let n = usize::from(!row[v].is_empty());

@@ -20,8 +20,23 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-pub use report::{KindCounts, counts, html_report, write_csv_report};
 pub use qa::qa_findings;
+pub use report::{KindCounts, counts, html_report, write_csv_report};
+
+use crate::glossary::{Glossary, TermIndex};
+use crate::model::Project;
+
+/// The glossary findings (when a glossary and its index are given) and the QA findings of
+/// `project` in one list, sorted by row and version.
+pub fn check_all(project: &Project, glossary: Option<(&Glossary, &TermIndex)>) -> Vec<Finding> {
+    let mut out = match glossary {
+        Some((g, index)) => check_with_index(project, g, index),
+        None => Vec::new(),
+    };
+    out.extend(qa_findings(project));
+    out.sort_by_key(|f| (f.row, f.version));
+    out
+}
 pub use terms::{check_with_index, run_checks};
 
 /// What is wrong.

@@ -54,7 +54,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     };
     if !args.no_qa {
         findings.extend(qa_findings(&project));
-        findings.sort_by(|a, b| (a.row, a.version).cmp(&(b.row, b.version)));
+        findings.sort_by_key(|f| (f.row, f.version));
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

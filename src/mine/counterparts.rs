@@ -7,9 +7,9 @@
 
 use rustc_hash::FxHashMap;
 
+use super::Counterpart;
 use super::forms::FormCounter;
 use super::tokens::TokenizedVersion;
-use super::Counterpart;
 
 /// Rows scored per term: evenly spread over its rows when it has more.
 const SAMPLE_ROWS: usize = 200;

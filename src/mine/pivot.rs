@@ -59,8 +59,8 @@ pub fn pivot_terms(pivot: &TokenizedVersion, min_frequency: usize, limit: usize)
         let toks = &pivot.tokens[row as usize][start as usize..start as usize + t.len];
         for s in 0..t.len {
             let mut h = GRAM_SEED;
-            for e in s..t.len {
-                h = mix(h, toks[e].key);
+            for (e, tok) in toks.iter().enumerate().skip(s) {
+                h = mix(h, tok.key);
                 if e - s + 1 < t.len {
                     let entry = nested.entry(h).or_default();
                     entry.0 += t.frequency;

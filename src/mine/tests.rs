@@ -89,7 +89,10 @@ fn french_elision_inside_a_counterpart() {
     let p = project(
         &["en", "fr"],
         &[
-            &["We defend human rights.", "Nous défendons les droits de l'homme."],
+            &[
+                "We defend human rights.",
+                "Nous défendons les droits de l'homme.",
+            ],
             &["Human rights matter.", "Les droits de l'homme comptent."],
             &["The rule of law holds.", "L'État de droit tient."],
         ],

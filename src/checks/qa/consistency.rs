@@ -23,8 +23,8 @@ pub fn inconsistencies(project: &Project, cells: &[Vec<String>], out: &mut Vec<F
         }
         let mut by_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         let mut by_target: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for r in 0..keys[pivot].len() {
-            let (p, t) = (keys[pivot][r].as_str(), keys[v][r].as_str());
+        for (r, (p, t)) in keys[pivot].iter().zip(&keys[v]).enumerate() {
+            let (p, t) = (p.as_str(), t.as_str());
             if !long(p) || !long(t) {
                 continue;
             }
@@ -37,8 +37,18 @@ pub fn inconsistencies(project: &Project, cells: &[Vec<String>], out: &mut Vec<F
                 return;
             }
             for &r in rows {
-                let sentence = project.alignment.rows[r].cells.get(v).map_or(0, |c| c.start);
-                out.push(qa_finding(version, v, r, sentence, kind, cells[v][r].clone()));
+                let sentence = project.alignment.rows[r]
+                    .cells
+                    .get(v)
+                    .map_or(0, |c| c.start);
+                out.push(qa_finding(
+                    version,
+                    v,
+                    r,
+                    sentence,
+                    kind,
+                    cells[v][r].clone(),
+                ));
             }
         };
         for rows in by_source.values().filter(|rows| rows.len() > 1) {

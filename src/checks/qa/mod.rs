@@ -74,7 +74,7 @@ pub fn qa_findings(project: &Project) -> Vec<Finding> {
     for f in &mut out {
         f.accepted = accepted.contains(f.key().as_str());
     }
-    out.sort_by(|a, b| (a.row, a.version, a.kind).cmp(&(b.row, b.version, b.kind)));
+    out.sort_by_key(|f| (f.row, f.version, f.kind));
     out
 }
 
@@ -104,7 +104,10 @@ fn qa_finding(
 pub(crate) fn comparable(text: &str) -> String {
     let mut ranges = Vec::new();
     crate::glossary::normalize::tokenize(text, &mut ranges);
-    let words: Vec<String> = ranges.iter().map(|r| text[r.clone()].to_lowercase()).collect();
+    let words: Vec<String> = ranges
+        .iter()
+        .map(|r| text[r.clone()].to_lowercase())
+        .collect();
     words.join(" ")
 }
 
@@ -158,7 +161,9 @@ fn script(text: &str) -> u8 {
         };
         counts[class] += 1;
     }
-    (0..4u8).max_by_key(|&i| counts[usize::from(i)]).unwrap_or(0)
+    (0..4u8)
+        .max_by_key(|&i| counts[usize::from(i)])
+        .unwrap_or(0)
 }
 
 fn number_mismatch(p: &str, t: &str) -> Option<String> {

@@ -68,7 +68,11 @@ fn is_space(c: char) -> bool {
 /// such as 30.06.2025).
 fn canonical(groups: &[String], seps: &[char]) -> Vec<String> {
     let mixed = seps.iter().any(|s| Some(s) != seps.last());
-    let inner_end = if mixed { groups.len() - 1 } else { groups.len() };
+    let inner_end = if mixed {
+        groups.len() - 1
+    } else {
+        groups.len()
+    };
     let grouped = groups[1..inner_end].iter().all(|g| g.len() == 3);
     if seps.len() >= 2 && !grouped {
         return groups.iter().map(|g| value(g, "")).collect();

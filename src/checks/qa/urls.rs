@@ -5,10 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 static LINK: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:https?://|www\.)[^\s<>()«»\x22]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
-    )
-    .ok()
+    Regex::new(r"(?i)(?:https?://|www\.)[^\s<>()«»\x22]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+").ok()
 });
 
 /// The links of `text`, lower-cased, without trailing punctuation or slash.
