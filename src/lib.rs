@@ -10,7 +10,8 @@
 //! - [`align`]: N versions → [`model::Alignment`] rows.
 //! - [`edit`]: user edits as invertible values, and the undo history.
 //! - [`glossary`]: concepts × languages, the term matcher.
-//! - [`checks`]: term-consistency findings.
+//! - [`checks`]: term-consistency findings and translation QA.
+//! - [`mine`]: term candidates and their counterparts mined from the aligned rows.
 //! - [`project`]: saving and loading projects (RON), atomically.
 //! - [`export`]: TMX, TBX, CSV/TSV, JSONL, HTML, and imports.
 //! - [`bidi`]: right-to-left line layout, independent of any toolkit.
@@ -22,6 +23,7 @@ pub mod edit;
 pub mod export;
 pub mod glossary;
 pub mod ingest;
+pub mod mine;
 pub mod model;
 pub mod pipeline;
 pub mod progress;

@@ -74,3 +74,39 @@ fn sentence_concepts_are_anchors() {
         v
     });
 }
+
+#[test]
+fn vietnamese_counterpart_is_never_one_syllable() {
+    use alinea::model::{Alignment, Lang, Project, Row, RowStatus, Version};
+    let en = Version::from_sentences(
+        "en",
+        Lang::new("en"),
+        &[vec![
+            "Dignity matters.",
+            "We protect dignity.",
+            "The law is clear.",
+        ]],
+    );
+    let vi = Version::from_sentences(
+        "vi",
+        Lang::new("vi"),
+        &[vec![
+            "Nhân phẩm là quan trọng.",
+            "Chúng tôi bảo vệ nhân phẩm.",
+            "Luật rất rõ ràng.",
+        ]],
+    );
+    let mut p = Project::new(vec![en, vi]);
+    p.alignment = Alignment {
+        pivot: 0,
+        rows: (0..3)
+            .map(|i| Row {
+                cells: vec![i..i + 1, i..i + 1],
+                score: 1.0,
+                status: RowStatus::Auto,
+            })
+            .collect(),
+    };
+    let proposals = alinea::glossary::propose_counterparts(&p, 0, "dignity", 3);
+    assert_eq!(proposals[1][0].text.to_lowercase(), "nhân phẩm");
+}

@@ -1,4 +1,4 @@
-//! Term-consistency checks: for every aligned row, do the translations use the glossary's
+//! Term-consistency checks and glossary-free translation QA ([`qa`]): for every aligned row, do the translations use the glossary's
 //! terms for the concepts the pivot mentions?
 //!
 //! Kinds of [`Finding`]:
@@ -12,6 +12,7 @@
 //! Accepted findings are remembered in `Project::accepted_findings` by [`Finding::key`], which
 //! names the version and its sentence index rather than the row, so re-aligning keeps them.
 
+pub mod qa;
 mod report;
 mod terms;
 
@@ -19,7 +20,23 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+pub use qa::qa_findings;
 pub use report::{KindCounts, counts, html_report, write_csv_report};
+
+use crate::glossary::{Glossary, TermIndex};
+use crate::model::Project;
+
+/// The glossary findings (when a glossary and its index are given) and the QA findings of
+/// `project` in one list, sorted by row and version.
+pub fn check_all(project: &Project, glossary: Option<(&Glossary, &TermIndex)>) -> Vec<Finding> {
+    let mut out = match glossary {
+        Some((g, index)) => check_with_index(project, g, index),
+        None => Vec::new(),
+    };
+    out.extend(qa_findings(project));
+    out.sort_by_key(|f| (f.row, f.version));
+    out
+}
 pub use terms::{check_with_index, run_checks};
 
 /// What is wrong.
@@ -33,6 +50,18 @@ pub enum FindingKind {
     Variant,
     /// The used term belongs to several concepts.
     Collision,
+    /// A number differs between the pivot and a translation.
+    NumberMismatch,
+    /// The translation is the pivot text, or in the pivot's language.
+    Untranslated,
+    /// The pivot has text, the translation cell is empty.
+    EmptyTranslation,
+    /// One pivot sentence translated differently in two rows.
+    InconsistentTarget,
+    /// One translation used for two different pivot sentences.
+    InconsistentSource,
+    /// A URL or e-mail address on one side only.
+    UrlMismatch,
 }
 
 impl FindingKind {
@@ -43,8 +72,39 @@ impl FindingKind {
             FindingKind::Forbidden => "forbidden",
             FindingKind::Variant => "variant",
             FindingKind::Collision => "collision",
+            FindingKind::NumberMismatch => "number-mismatch",
+            FindingKind::Untranslated => "untranslated",
+            FindingKind::EmptyTranslation => "empty-translation",
+            FindingKind::InconsistentTarget => "inconsistent-target",
+            FindingKind::InconsistentSource => "inconsistent-source",
+            FindingKind::UrlMismatch => "url-mismatch",
         }
     }
+
+    /// True for the glossary-free QA kinds (see [`qa`]).
+    pub fn is_qa(self) -> bool {
+        !matches!(
+            self,
+            FindingKind::Missing
+                | FindingKind::Forbidden
+                | FindingKind::Variant
+                | FindingKind::Collision
+        )
+    }
+
+    /// Every kind, glossary kinds first (for filters).
+    pub const ALL: [FindingKind; 10] = [
+        FindingKind::Missing,
+        FindingKind::Forbidden,
+        FindingKind::Variant,
+        FindingKind::Collision,
+        FindingKind::NumberMismatch,
+        FindingKind::Untranslated,
+        FindingKind::EmptyTranslation,
+        FindingKind::InconsistentTarget,
+        FindingKind::InconsistentSource,
+        FindingKind::UrlMismatch,
+    ];
 }
 
 /// One consistency problem.

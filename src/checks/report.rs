@@ -17,12 +17,14 @@ pub struct KindCounts {
     pub variant: usize,
     /// Collisions.
     pub collision: usize,
+    /// Glossary-free QA findings (numbers, untranslated, empty, inconsistent, URLs).
+    pub qa: usize,
 }
 
 impl KindCounts {
     /// Sum of all kinds.
     pub fn total(&self) -> usize {
-        self.missing + self.forbidden + self.variant + self.collision
+        self.missing + self.forbidden + self.variant + self.collision + self.qa
     }
 }
 
@@ -36,6 +38,7 @@ pub fn counts(findings: &[Finding]) -> BTreeMap<(String, String), KindCounts> {
             FindingKind::Forbidden => c.forbidden += 1,
             FindingKind::Variant => c.variant += 1,
             FindingKind::Collision => c.collision += 1,
+            _ => c.qa += 1,
         }
     }
     out
@@ -115,17 +118,18 @@ pub fn html_report(project: &Project, findings: &[Finding]) -> String {
         findings.len(),
         findings.iter().filter(|f| f.accepted).count()
     );
-    h.push_str("<h2>Per concept and language</h2>\n<table>\n<tr><th>Concept</th><th>Language</th><th>Missing</th><th>Forbidden</th><th>Variant</th><th>Collision</th></tr>\n");
+    h.push_str("<h2>Per concept and language</h2>\n<table>\n<tr><th>Concept</th><th>Language</th><th>Missing</th><th>Forbidden</th><th>Variant</th><th>Collision</th><th>QA</th></tr>\n");
     for ((concept, lang), c) in counts(findings) {
         let _ = writeln!(
             h,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(&concept),
             escape(&lang),
             c.missing,
             c.forbidden,
             c.variant,
-            c.collision
+            c.collision,
+            c.qa
         );
     }
     h.push_str("</table>\n<h2>Findings</h2>\n<table>\n<tr><th>Row</th><th>Version</th><th>Concept</th><th>Kind</th><th>Term</th><th>Sentence</th></tr>\n");

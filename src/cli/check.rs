@@ -1,16 +1,14 @@
-//! `alinea check`: glossary consistency findings, one JSON object per line.
+//! `alinea check`: glossary consistency findings and glossary-free translation QA, one JSON
+//! object per line.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use alinea::align::{AlignOptions, align};
-use alinea::checks::{html_report, run_checks, write_csv_report};
+use alinea::checks::{html_report, qa_findings, run_checks, write_csv_report};
 use alinea::glossary::load_any;
-use alinea::ingest::LoadOptions;
-use alinea::model::{Lang, Project};
-use alinea::pipeline::load_version;
-use alinea::progress::Progress;
-use anyhow::{Context, bail};
+use anyhow::Context;
+
+use super::input::open_aligned;
 
 /// Arguments of `alinea check`.
 #[derive(clap::Args, Debug)]
@@ -18,9 +16,13 @@ pub struct Args {
     /// Glossary file: .glossary.ron, .csv or .tbx (default: the project's glossary).
     #[arg(long, short)]
     pub glossary: Option<PathBuf>,
-    /// Language of each document, in order (repeat the flag); detected when omitted.
-    #[arg(long)]
+    /// Language of each document, in order (repeat the flag or separate by commas); detected
+    /// when omitted.
+    #[arg(long, value_delimiter = ',')]
     pub lang: Vec<String>,
+    /// Skip the glossary-free QA checks (numbers, untranslated, empty, inconsistent, URLs).
+    #[arg(long)]
+    pub no_qa: bool,
     /// Also write a report: `.csv` or `.html`, chosen by extension.
     #[arg(long)]
     pub report: Option<PathBuf>,
@@ -30,68 +32,52 @@ pub struct Args {
     pub files: Vec<PathBuf>,
 }
 
-fn is_project(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("alinea"))
-}
-
-fn open_project(args: &Args) -> anyhow::Result<Project> {
-    if let [single] = args.files.as_slice()
-        && is_project(single)
-    {
-        return alinea::project::load(single)
-            .with_context(|| format!("loading {}", single.display()));
-    }
-    let mut versions = Vec::new();
-    for (i, file) in args.files.iter().enumerate() {
-        if is_project(file) {
-            bail!(
-                "{}: give a project alone, not with documents",
-                file.display()
-            );
-        }
-        let lang = args.lang.get(i).map(|l| Lang::new(l));
-        versions.push(
-            load_version(file, lang, &LoadOptions::default())
-                .with_context(|| format!("loading {}", file.display()))?,
+/// Prints `{"row","concept","lang","kind","text","version","accepted"}` per glossary finding
+/// and `{"row","kind","lang","text","version"}` per QA finding; exits 0 whether or not there
+/// are findings. Without a glossary only the QA checks run.
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let project = open_aligned(&args.files, &args.lang)?;
+    let glossary_path = match (&args.glossary, &project.glossary_path) {
+        (Some(p), _) => Some(p.clone()),
+        (None, Some(p)) if p.is_absolute() => Some(p.clone()),
+        (None, Some(p)) => Some(args.files[0].parent().unwrap_or(Path::new(".")).join(p)),
+        (None, None) => None,
+    };
+    if glossary_path.is_none() && project.alignment.rows.is_empty() {
+        anyhow::bail!(
+            "nothing to check: give a glossary (--glossary FILE) or two or more versions to compare"
         );
     }
-    let mut project = Project::new(versions);
-    if project.versions.len() > 1 {
-        project.alignment = align(
-            &project.versions,
-            0,
-            &AlignOptions::default(),
-            &Progress::new(),
-        )?;
-    }
-    Ok(project)
-}
-
-/// Prints `{"row","concept","lang","kind","text","version","accepted"}` per finding; exits 0
-/// whether or not there are findings.
-pub fn run(args: Args) -> anyhow::Result<()> {
-    let project = open_project(&args)?;
-    let glossary_path = match (&args.glossary, &project.glossary_path) {
-        (Some(p), _) => p.clone(),
-        (None, Some(p)) if p.is_absolute() => p.clone(),
-        (None, Some(p)) => args.files[0].parent().unwrap_or(Path::new(".")).join(p),
-        (None, None) => bail!("no glossary: pass --glossary FILE"),
+    let mut findings = match &glossary_path {
+        Some(path) => run_checks(&project, &load_any(path)?),
+        None => Vec::new(),
     };
-    let glossary = load_any(&glossary_path)?;
-    let findings = run_checks(&project, &glossary);
+    if !args.no_qa {
+        findings.extend(qa_findings(&project));
+        findings.sort_by_key(|f| (f.row, f.version));
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for f in &findings {
-        let line = serde_json::json!({
-            "row": f.row,
-            "concept": f.concept,
-            "lang": f.lang,
-            "kind": f.kind.as_str(),
-            "text": f.text,
-            "version": f.version_name,
-            "accepted": f.accepted,
-        });
+        let line = if f.kind.is_qa() {
+            serde_json::json!({
+                "row": f.row,
+                "kind": f.kind.as_str(),
+                "lang": f.lang,
+                "text": f.text,
+                "version": f.version_name,
+            })
+        } else {
+            serde_json::json!({
+                "row": f.row,
+                "concept": f.concept,
+                "lang": f.lang,
+                "kind": f.kind.as_str(),
+                "text": f.text,
+                "version": f.version_name,
+                "accepted": f.accepted,
+            })
+        };
         writeln!(out, "{line}")?;
     }
     out.flush()?;

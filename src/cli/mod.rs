@@ -13,6 +13,8 @@ mod check;
 mod detect;
 mod export;
 mod import;
+mod input;
+mod mine;
 mod new;
 mod segment;
 mod terms;
@@ -46,6 +48,8 @@ pub enum Command {
     Export(export::Args),
     /// Import a TMX file as a new project.
     Import(import::Args),
+    /// Mine term candidates and their counterparts from aligned documents, one JSON object each.
+    Mine(mine::Args),
 }
 
 /// Parses arguments and runs the chosen command.
@@ -61,6 +65,7 @@ pub fn run() -> ExitCode {
         Some(Command::Check(a)) => check::run(a),
         Some(Command::Export(a)) => export::run(a),
         Some(Command::Import(a)) => import::run(a),
+        Some(Command::Mine(a)) => mine::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -5,7 +5,8 @@
 //! Ties (common in short documents) go to the n-gram whose length is closest to the marked
 //! term's, then to the one seen in more rows. Words are compared by their matching keys
 //! (stems, Arabic without clitics), and each candidate is shown in its most frequent surface
-//! form.
+//! form. Spans follow the term miner's rules (`crate::mine`): no function word at either
+//! edge, and in Vietnamese never a single syllable («nhân phẩm», not «phẩm»), acronyms aside.
 
 use std::collections::BTreeMap;
 
@@ -89,6 +90,9 @@ pub fn propose_counterparts(
             continue;
         }
         let normalizer = Normalizer::new(version.lang.primary(), false);
+        let syllabic = version.lang.primary() == "vi";
+        let stop = crate::mine::stopwords(version.lang.primary());
+        let is_stop = |w: &str| stop.contains(&w.to_lowercase().as_str());
         let mut stats: FxHashMap<Vec<String>, NgramStats> = FxHashMap::default();
         let mut tokens = Vec::new();
         for (row, &hit) in project.alignment.rows.iter().zip(&hit_rows) {
@@ -107,6 +111,14 @@ pub fn propose_counterparts(
                 for len in 1..=MAX_WORDS.min(keys.len() - start) {
                     let gram = &keys[start..start + len];
                     if gram.iter().all(|k| k.chars().all(|c| c.is_numeric())) {
+                        continue;
+                    }
+                    let first = &text[tokens[start].clone()];
+                    let last = &text[tokens[start + len - 1].clone()];
+                    if is_stop(first) || is_stop(last) {
+                        continue;
+                    }
+                    if syllabic && len == 1 && !crate::mine::is_acronym(first) {
                         continue;
                     }
                     let entry = stats.entry(gram.to_vec()).or_default();

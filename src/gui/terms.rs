@@ -198,18 +198,20 @@ impl TermState {
             return;
         }
         self.findings_key = Some(key);
-        let Some(glossary) = self.built.as_ref().filter(|g| !g.concepts.is_empty()) else {
-            // No glossary, nothing to check (and no copy of a big project to make).
+        let glossary = self.built.as_ref().filter(|g| !g.concepts.is_empty());
+        if glossary.is_none() && project.alignment.rows.is_empty() {
+            // No glossary and no rows to compare: nothing to check (and no copy of a big
+            // project to make).
             self.findings_pending = None;
             if !self.findings.is_empty() {
                 self.set_findings(Vec::new());
             }
             return;
-        };
+        }
         let sentences: usize = project.versions.iter().map(|v| v.sentences.len()).sum();
         if sentences <= SYNC_BUILD_SENTENCES {
             self.findings_pending = None;
-            let findings = checks::check_with_index(project, glossary, &self.index);
+            let findings = checks::check_all(project, glossary.map(|g| (g, &self.index)));
             self.set_findings(findings);
             return;
         }
@@ -233,12 +235,15 @@ impl TermState {
             }
         }
         let (tx, rx) = channel();
-        let (project, glossary, index) = (project.clone(), glossary.clone(), self.index.clone());
+        let (project, glossary, index) = (project.clone(), glossary.cloned(), self.index.clone());
         let ctx = ctx.clone();
         let spawned = std::thread::Builder::new()
             .name("term-check".into())
             .spawn(move || {
-                let _ = tx.send(checks::check_with_index(&project, &glossary, &index));
+                let _ = tx.send(checks::check_all(
+                    &project,
+                    glossary.as_ref().map(|g| (g, &index)),
+                ));
                 ctx.request_repaint();
             });
         match spawned {
