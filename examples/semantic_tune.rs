@@ -1,44 +1,28 @@
-//! Tunes the semantic aligner on a hand-aligned pair with precomputed sentence vectors.
+//! Tunes the semantic aligner on a hand-aligned, pre-split pair (the Text+Berg dev set):
+//! loads the files as `alinea align --split lines` does, embeds them once (vectors cached in
+//! a file, so later runs take a fraction of a second), aligns with the weights given and
+//! scores the beads with the Text+Berg metric.
 //!
-//! `cargo run --release --no-default-features --example semantic_tune -- SRC TGT GOLD VECDIR [key=value ...]`
-//! SRC/TGT: one sentence per line; GOLD: `[i, j]:[k]` beads; VECDIR: `src.f32`, `tgt.f32`
-//! (row-major f32 unit vectors), `src.tok`, `tgt.tok` (i32 token counts). Keys: weight, skip,
-//! evidence, width, floor, p21 (prior of 2-1/1-2), p22, p31, p32, p41.
-//! Prints strict/lax precision, recall, F1 (the Text+Berg metric) and the bead types.
+//! `cargo run --release --no-default-features --example semantic_tune -- SRC TGT GOLD [key=value ...]`
+//! SRC/TGT: one sentence per line (given to alinea with a blank line between lines, as the
+//! benchmark's runner does); GOLD: `[i, j]:[k]` beads. Keys: weight, skip, evidence, width,
+//! floor, margin, nb (neighbours), p21 (prior of 2-1/1-2), p22, p31, p32, p41, pow (sentence
+//! weight exponent). The cache file is `$ALINEA_TUNE_CACHE` (default
+//! the system temp folder). `SHOW=1` lists the gold beads missed, `TEXT=1` with text.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
 
-use alinea::align::cost::{PairCost, Side};
-use alinea::align::semantic::{self, SemanticParams, SentenceVectors, SpanVectors};
+use alinea::align::semantic::{self, SemanticParams, VectorCache};
 use alinea::align::{AlignOptions, align};
+use alinea::embed::{self, Encoder};
+use alinea::ingest::LoadOptions;
 use alinea::model::{Lang, Version};
 use alinea::progress::Progress;
+use alinea::segment::SplitMode;
 
 type Bead = (Vec<usize>, Vec<usize>);
-
-fn read_f32(path: &str) -> Vec<f32> {
-    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    bytes
-        .chunks_exact(4)
-        .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-        .collect()
-}
-
-fn read_i32(path: &str) -> Vec<i32> {
-    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    bytes
-        .chunks_exact(4)
-        .map(|c| i32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-        .collect()
-}
-
-fn vectors(units: &[f32], tokens: &[i32], dim: usize) -> SentenceVectors {
-    let mut v = SentenceVectors::new(dim);
-    for (k, t) in tokens.iter().enumerate() {
-        v.push(&units[k * dim..(k + 1) * dim], (*t).max(1) as usize);
-    }
-    v
-}
 
 fn parse_gold(text: &str) -> Vec<Bead> {
     let ids = |f: &str| -> Vec<usize> {
@@ -58,6 +42,7 @@ fn parse_gold(text: &str) -> Vec<Bead> {
         .collect()
 }
 
+/// (candidate beads, strict hits, lax hits) of `candidates` against `reference`.
 fn hits(reference: &[Bead], candidates: &[Bead]) -> (usize, usize, usize) {
     let refs: HashSet<&Bead> = reference.iter().collect();
     let mut links: HashMap<usize, HashSet<usize>> = HashMap::new();
@@ -86,87 +71,69 @@ fn hits(reference: &[Bead], candidates: &[Bead]) -> (usize, usize, usize) {
     (cands.len(), strict, lax)
 }
 
-fn strs(t: &[String]) -> Vec<&str> {
-    t.iter().map(String::as_str).collect()
+/// The benchmark file as alinea reads it: every line its own paragraph, `--split lines`.
+fn load(path: &str, lang: &str) -> Version {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let spaced: String = text.lines().map(|l| format!("{l}\n\n")).collect();
+    let tmp = std::env::temp_dir().join(format!("semantic_tune_{lang}.txt"));
+    std::fs::write(&tmp, spaced).expect("temp file");
+    alinea::pipeline::load_version(&tmp, Some(Lang::new(lang)), &LoadOptions::default(), SplitMode::Lines)
+        .expect("loads")
 }
 
-fn para(s: &[String]) -> Vec<Vec<&str>> {
-    s.iter().map(|x| vec![x.as_str()]).collect()
+fn set(params: &mut SemanticParams, key: &str, x: f32) {
+    match key {
+        "weight" => params.weight = x,
+        "skip" => params.skip = x,
+        "evidence" => params.evidence = x,
+        "anchors" => params.anchors = x,
+        "paragraphs" => params.paragraphs = x,
+        "width" => params.width = x as usize,
+        "floor" => params.floor = x,
+        "margin" => params.margin = x,
+        "nb" => params.neighbours = x as usize,
+        "p21" => (params.prior[3], params.prior[4]) = (x, x),
+        "p22" => params.prior[5] = x,
+        "p31" => (params.prior[6], params.prior[7]) = (x, x),
+        "p32" => (params.prior[8], params.prior[9]) = (x, x),
+        "p41" => (params.prior[10], params.prior[11]) = (x, x),
+        "pow" => params.weight_power = x,
+        "splitcos" => params.split_cosine = x,
+        "splitpen" => params.split_penalty = x,
+        _ => panic!("unknown key {key}"),
+    }
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [src, tgt, gold, dir] = &args[..4] else {
-        eprintln!("usage: semantic_tune SRC TGT GOLD VECDIR [key=value ...]");
+    let [src, tgt, gold] = &args[..3] else {
+        eprintln!("usage: semantic_tune SRC TGT GOLD [key=value ...]");
         std::process::exit(2);
     };
     let mut params = SemanticParams::default();
-    for kv in &args[4..] {
+    for kv in &args[3..] {
         let (k, v) = kv.split_once('=').expect("key=value");
-        let x: f32 = v.parse().expect("number");
-        match k {
-            "weight" => params.weight = x,
-            "skip" => params.skip = x,
-            "evidence" => params.evidence = x,
-            "width" => params.width = x as usize,
-            "floor" => params.floor = x,
-            "margin" => params.margin = x,
-            "nb" => params.neighbours = x as usize,
-            "p21" => (params.prior[3], params.prior[4]) = (x, x),
-            "p22" => params.prior[5] = x,
-            "p31" => (params.prior[6], params.prior[7]) = (x, x),
-            "p32" => (params.prior[8], params.prior[9]) = (x, x),
-            "p41" => (params.prior[10], params.prior[11]) = (x, x),
-            _ => panic!("unknown key {k}"),
-        }
+        set(&mut params, k, v.parse().expect("number"));
     }
-    let lines = |p: &str| -> Vec<String> {
-        std::fs::read_to_string(p)
-            .unwrap_or_else(|e| panic!("{p}: {e}"))
-            .lines()
-            .map(str::to_string)
-            .collect()
-    };
-    let (a, b) = (lines(src), lines(tgt));
-    let dim = 384;
-    let va = vectors(&read_f32(&format!("{dir}/src.f32")), &read_i32(&format!("{dir}/src.tok")), dim);
-    let vb = vectors(&read_f32(&format!("{dir}/tgt.f32")), &read_i32(&format!("{dir}/tgt.tok")), dim);
-    let versions = vec![
-        Version::from_sentences("src", Lang::new("de"), &para(&a)),
-        Version::from_sentences("tgt", Lang::new("fr"), &para(&b)),
-    ];
+    let versions = vec![load(src, "de"), load(tgt, "fr")];
+    let encoder = Encoder::load_verified(&embed::default_model_path()).expect("model installed");
+    let cache_path = std::env::var_os("ALINEA_TUNE_CACHE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| std::env::temp_dir().join("alinea_semantic_tune.vectors"));
+    let mut cache = VectorCache::load(&cache_path, embed::MODEL_SHA256, encoder.dim())
+        .unwrap_or_else(|_| VectorCache::new(embed::MODEL_SHA256, encoder.dim()));
+    let t = std::time::Instant::now();
+    let vectors = semantic::sentence_vectors(&encoder, &versions, &mut cache, &Progress::new())
+        .expect("embeds");
+    let embed_secs = t.elapsed().as_secs_f64();
+    cache.save(&cache_path).expect("cache saved");
     let opts = AlignOptions {
-        vectors: Some(std::sync::Arc::new(vec![va, vb])),
+        vectors: Some(Arc::new(vectors)),
         semantic: params,
         ..AlignOptions::default()
     };
     let t = std::time::Instant::now();
-    let mut alignment = align(&versions, 0, &opts, &Progress::new()).expect("not cancelled");
-    if std::env::var_os("RUNS").is_some() {
-        // Span vectors from encoded concatenations: VECDIR/{src,tgt}.k{1..4}.f32.
-        let runs = |side: &str| -> Vec<Vec<f32>> {
-            (1..=4).map(|k| read_f32(&format!("{dir}/{side}.k{k}.f32"))).collect()
-        };
-        let sa = SpanVectors::from_runs(dim, a.len(), &runs("src"));
-        let sb = SpanVectors::from_runs(dim, b.len(), &runs("tgt"));
-        let texts = |v: &Version| -> Vec<String> {
-            (0..v.sentences.len()).map(|s| v.sentence_text(s).to_string()).collect()
-        };
-        let (ta, tb) = (texts(&versions[0]), texts(&versions[1]));
-        let side_a = Side::new(&strs(&ta), (0..a.len()).collect(), None);
-        let side_b = Side::new(&strs(&tb), (0..b.len()).collect(), None);
-        let pair = PairCost::new(&side_a, &side_b, false);
-        let beads = semantic::align_pair(&pair, &sa, &sb, &opts.semantic, &Progress::new())
-            .expect("not cancelled");
-        alignment.rows = beads
-            .into_iter()
-            .map(|bead| alinea::model::Row {
-                cells: vec![bead.a, bead.b],
-                score: 0.0,
-                status: Default::default(),
-            })
-            .collect();
-    }
+    let alignment = align(&versions, 0, &opts, &Progress::new()).expect("not cancelled");
     let secs = t.elapsed().as_secs_f64();
     let mut test: Vec<Bead> = Vec::new();
     for row in &alignment.rows {
@@ -181,18 +148,18 @@ fn main() {
     }
     let gold = parse_gold(&std::fs::read_to_string(gold).expect("gold"));
     let (pn, ps, pl) = hits(&gold, &test);
-    let gl: Vec<Bead> = gold.iter().filter(|b| !b.0.is_empty() && !b.1.is_empty()).cloned().collect();
-    let tl: Vec<Bead> = test.iter().filter(|b| !b.0.is_empty() && !b.1.is_empty()).cloned().collect();
-    let (rn, rs, rl) = hits(&tl, &gl);
+    let links = |beads: &[Bead]| -> Vec<Bead> {
+        beads.iter().filter(|b| !b.0.is_empty() && !b.1.is_empty()).cloned().collect()
+    };
+    let (rn, rs, rl) = hits(&links(&test), &links(&gold));
     let f1 = |p: f64, r: f64| if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
     let (p_s, r_s) = (ps as f64 / pn as f64, rs as f64 / rn as f64);
     let (p_l, r_l) = (pl as f64 / pn as f64, rl as f64 / rn as f64);
     println!(
-        "strict P {p_s:.3} R {r_s:.3} F1 {:.4} | lax P {p_l:.3} R {r_l:.3} F1 {:.4} | beads {pn} | {secs:.2}s",
+        "strict P {p_s:.3} R {r_s:.3} F1 {:.4} | lax P {p_l:.3} R {r_l:.3} F1 {:.4} | beads {pn} | embed {embed_secs:.2}s align {secs:.2}s",
         f1(p_s, r_s),
         f1(p_l, r_l)
     );
-    // Per gold type: how many gold beads of that type we found exactly.
     let tests: HashSet<&Bead> = test.iter().collect();
     let mut by_type: BTreeMap<(usize, usize), (usize, usize)> = BTreeMap::new();
     for g in &gold {
@@ -204,26 +171,24 @@ fn main() {
         .iter()
         .map(|((x, y), (n, k))| format!("{x}-{y} {k}/{n}"))
         .collect();
-    println!("found per gold type: {}", line.join(", "));
-    if std::env::var_os("SHOW").is_some() {
-        let golds: HashSet<&Bead> = gold.iter().collect();
-        for g in &gold {
-            if tests.contains(g) {
-                continue;
+    println!("gold beads found, per type: {}", line.join(", "));
+    if std::env::var_os("SHOW").is_none() {
+        return;
+    }
+    let golds: HashSet<&Bead> = gold.iter().collect();
+    for g in gold.iter().filter(|g| !tests.contains(g)) {
+        let got: Vec<&Bead> = test
+            .iter()
+            .filter(|t| t.0.iter().any(|x| g.0.contains(x)) || t.1.iter().any(|x| g.1.contains(x)))
+            .filter(|t| !golds.contains(t))
+            .collect();
+        println!("gold {:?}:{:?}  got {:?}", g.0, g.1, got);
+        if std::env::var_os("TEXT").is_some() {
+            for x in &g.0 {
+                println!("   de {x}: {}", versions[0].sentence_text(*x));
             }
-            let overlapping: Vec<&Bead> = test
-                .iter()
-                .filter(|t| t.0.iter().any(|x| g.0.contains(x)) || t.1.iter().any(|x| g.1.contains(x)))
-                .filter(|t| !golds.contains(t))
-                .collect();
-            println!("gold {:?}:{:?}  got {:?}", g.0, g.1, overlapping);
-            if std::env::var_os("TEXT").is_some() {
-                for x in &g.0 {
-                    println!("   de {x}: {}", a[*x]);
-                }
-                for x in &g.1 {
-                    println!("   fr {x}: {}", b[*x]);
-                }
+            for x in &g.1 {
+                println!("   fr {x}: {}", versions[1].sentence_text(*x));
             }
         }
     }

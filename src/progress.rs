@@ -1,8 +1,8 @@
 //! Progress reporting and cancellation for long work (loading, aligning, checking), shared
 //! between a worker thread and the UI or CLI that shows it.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// A cheap, cloneable handle: workers report `done`/`total` and poll `is_cancelled`.
 #[derive(Clone, Debug, Default)]
@@ -15,6 +15,7 @@ struct ProgressState {
     done: AtomicU64,
     total: AtomicU64,
     cancelled: AtomicBool,
+    stage: Mutex<Option<&'static str>>,
 }
 
 /// Returned by long work when the user pressed Cancel.
@@ -31,6 +32,21 @@ impl Progress {
     /// Sets the amount of work expected.
     pub fn set_total(&self, total: u64) {
         self.inner.total.store(total, Ordering::Relaxed);
+    }
+
+    /// Starts a named stage of a longer job (e.g. "embedding sentences", then "aligning"):
+    /// nothing done yet, total unknown until set. The UI shows the name beside the bar.
+    pub fn set_stage(&self, stage: &'static str) {
+        if let Ok(mut s) = self.inner.stage.lock() {
+            *s = Some(stage);
+        }
+        self.inner.done.store(0, Ordering::Relaxed);
+        self.inner.total.store(0, Ordering::Relaxed);
+    }
+
+    /// The stage set last, if any.
+    pub fn stage(&self) -> Option<&'static str> {
+        self.inner.stage.lock().ok().and_then(|s| *s)
     }
 
     /// Adds `n` units of finished work.

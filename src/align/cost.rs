@@ -114,6 +114,17 @@ impl Side {
         (self.prefix_len[start + count] - self.prefix_len[start]) as f32
     }
 
+    /// True when paragraphs say something about sentence groups: not every sentence is a
+    /// paragraph of its own (as in one-sentence-per-line corpora given line by line).
+    pub fn has_paragraph_structure(&self) -> bool {
+        self.paragraph.windows(2).any(|w| w[0] == w[1])
+    }
+
+    /// Number of paragraphs the side's sentences belong to.
+    pub fn paragraph_count(&self) -> usize {
+        1 + self.paragraph.windows(2).filter(|w| w[0] != w[1]).count()
+    }
+
     fn starts_paragraph(&self, s: usize) -> bool {
         s == 0 || s >= self.paragraph.len() || self.paragraph[s] != self.paragraph[s - 1]
     }
@@ -121,6 +132,18 @@ impl Side {
     fn spans_paragraphs(&self, start: usize, count: usize) -> bool {
         count > 1 && self.paragraph[start] != self.paragraph[start + count - 1]
     }
+}
+
+/// The evidence of one bead besides its shape, in nats (lower is better).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Evidence {
+    /// Length disagreement (Gale & Church), 0 for a bead with an empty side.
+    pub length: f32,
+    /// Anchors matched (negative) or missing a partner (positive).
+    pub anchors: f32,
+    /// Paragraph fit: both sides starting a paragraph (negative), one only, or a side
+    /// spanning a paragraph boundary (positive).
+    pub paragraphs: f32,
 }
 
 /// Scores beads between the pivot side `a` and another side `b`.
@@ -215,21 +238,29 @@ impl<'s> PairCost<'s> {
     }
 
     /// The length, anchor and paragraph evidence of a bead of any shape — pivot sentences
-    /// `i..i + na` with others `j..j + nb` — without the shape's prior, in nats. The
-    /// semantic aligner adds it to the sentence-vector similarity.
-    pub fn evidence(&self, i: usize, na: usize, j: usize, nb: usize) -> f32 {
+    /// `i..i + na` with others `j..j + nb` — without the shape's prior, in nats, as three
+    /// parts (length, anchors, paragraphs). The semantic aligner weighs them and adds them
+    /// to the sentence-vector similarity.
+    pub fn evidence(&self, i: usize, na: usize, j: usize, nb: usize) -> Evidence {
         if i + na > self.a.len() || j + nb > self.b.len() {
-            return f32::INFINITY;
+            return Evidence {
+                length: f32::INFINITY,
+                anchors: 0.0,
+                paragraphs: 0.0,
+            };
         }
-        let mut cost = 0.0;
+        let mut length = 0.0;
         if na > 0 && nb > 0 {
             let la = self.a.chars(i, na) * self.ratio;
             let lb = self.b.chars(j, nb);
             let mean = ((la + lb) / 2.0).max(1.0);
-            cost += length_cost((lb - la) / (S2 * mean).sqrt());
+            length = length_cost((lb - la) / (S2 * mean).sqrt());
         }
-        cost += self.anchor_cost(i, na, j, nb, &mut |p, q| self.pair_gain(p, q));
-        cost + self.paragraph_cost(i, na, j, nb)
+        Evidence {
+            length,
+            anchors: self.anchor_cost(i, na, j, nb, &mut |p, q| self.pair_gain(p, q)),
+            paragraphs: self.paragraph_cost(i, na, j, nb),
+        }
     }
 
     /// What matching the anchors of pivot sentence `p` with those of sentence `q` earns.

@@ -4,10 +4,11 @@
 //! A progress bar is drawn on stderr only when stderr is a terminal, so pipes and tests see
 //! nothing but the result (or a one-line error).
 
+use super::engine_arg::EngineArg;
+use super::progress_bar::with_progress;
 use super::split_arg::SplitArg;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
-use std::time::Duration;
 
 use anyhow::{Context, bail};
 use serde_json::json;
@@ -16,7 +17,6 @@ use alinea::align::{AlignOptions, align};
 use alinea::ingest::LoadOptions;
 use alinea::model::{Alignment, Lang, Project, Version};
 use alinea::pipeline::load_version;
-use alinea::progress::Progress;
 
 /// Output formats of `alinea align`.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -46,6 +46,8 @@ pub struct Args {
     pub lang: Vec<String>,
     #[command(flatten)]
     pub split: SplitArg,
+    #[command(flatten)]
+    pub engine: EngineArg,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Tsv)]
     pub format: Format,
@@ -84,11 +86,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let lang = args.lang.get(i).map(|c| Lang::new(c));
         versions.push(load_version(path, lang, &LoadOptions::default(), args.split.split)?);
     }
-    let opts = match &args.glossary {
+    let mut opts = match &args.glossary {
         Some(path) => AlignOptions::with_glossary(&alinea::glossary::load_any(path)?, &versions),
         None => AlignOptions::default(),
     };
-    let alignment = align_with_progress(&versions, args.pivot, &opts)?;
+    args.engine.prepare(&versions, &mut opts, None)?;
+    let alignment = with_progress("aligning", |progress| {
+        align(&versions, args.pivot, &opts, progress)
+    })??;
     let mut out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path)
@@ -100,36 +105,6 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         .context("cannot write the alignment")?;
     out.flush().context("cannot write the alignment")?;
     Ok(())
-}
-
-/// Aligns on a worker thread while drawing a progress bar, when stderr is a terminal.
-fn align_with_progress(
-    versions: &[Version],
-    pivot: usize,
-    opts: &AlignOptions,
-) -> anyhow::Result<Alignment> {
-    let progress = Progress::new();
-    if !std::io::stderr().is_terminal() {
-        return Ok(align(versions, pivot, opts, &progress)?);
-    }
-    let bar = indicatif::ProgressBar::new(1000);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("aligning {bar:40} {percent:>3}% {elapsed}")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    let result = std::thread::scope(|scope| {
-        let worker = scope.spawn(|| align(versions, pivot, opts, &progress));
-        while !worker.is_finished() {
-            bar.set_position((progress.fraction() * 1000.0) as u64);
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        worker.join()
-    });
-    bar.finish_and_clear();
-    match result {
-        Ok(aligned) => Ok(aligned?),
-        Err(_) => bail!("the aligner stopped unexpectedly"),
-    }
 }
 
 /// Cell text with tabs and line breaks replaced by spaces.

@@ -441,7 +441,10 @@ pub fn job_finished(app: &mut AlineaApp, ctx: &egui::Context, out: JobOutput) {
             close_session(app);
             app.ui.new_project = None;
             app.session = Some(Session::new(*project, None));
-            app.ui.info("Aligned: check the rows, confirm with Enter");
+            match crate::gui::semantic::fallback_notice() {
+                Some(notice) => app.ui.notices.push(Level::Warning, notice),
+                None => app.ui.info("Aligned: check the rows, confirm with Enter"),
+            }
         }
         JobOutput::Realigned { rows, revision } => {
             let same = app

@@ -97,6 +97,11 @@ impl Jobs {
             .map(|r| (r.label.as_str(), r.progress.fraction()))
     }
 
+    /// The stage the running job reports (e.g. "embedding sentences"), if any.
+    pub fn stage(&self) -> Option<&'static str> {
+        self.running.as_ref().and_then(|r| r.progress.stage())
+    }
+
     /// Label of the running job if it writes files (a save or an export): the project must
     /// stay open until it is done.
     pub fn writing_label(&self) -> Option<&str> {
@@ -239,9 +244,12 @@ impl Jobs {
         let versions = project.versions.clone();
         let current = project.alignment.clone();
         self.spawn(ctx, "Re-aligning", move |progress| {
-            let options = AlignOptions {
+            let base = AlignOptions {
                 concepts,
                 ..AlignOptions::default()
+            };
+            let Ok(options) = super::semantic::options(&versions, base, progress) else {
+                return JobOutput::Cancelled;
             };
             match align::realign(&versions, &current, &options, progress) {
                 Ok(a) => JobOutput::Realigned {
@@ -262,10 +270,13 @@ impl Jobs {
             }
             match crate::project::load(&path) {
                 Ok(project) => match project.validate() {
-                    Ok(()) => JobOutput::Opened {
+                    Ok(()) => {
+                        super::semantic::load_beside(&path);
+                        JobOutput::Opened {
                         project: Box::new(project),
                         path,
-                    },
+                        }
+                    }
                     Err(e) => JobOutput::Failed(format!(
                         "{}: alignment does not fit: {e}",
                         path.display()
@@ -288,11 +299,15 @@ impl Jobs {
         let label = format!("Saving {}", file_name(&path));
         self.spawn_job(ctx, &label, false, move |_| {
             match crate::project::save(&path, &project) {
-                Ok(()) => JobOutput::Saved {
+                Ok(()) => {
+                    // The vectors only save time later: a failure here is not the save's.
+                    let _ = super::semantic::save_beside(&path, &project);
+                    JobOutput::Saved {
                     path,
                     revision,
                     view: project.view,
-                },
+                    }
+                }
                 Err(e) => JobOutput::Failed(e.to_string()),
             }
         });
@@ -342,7 +357,10 @@ fn file_name(path: &std::path::Path) -> String {
 }
 
 fn align_project(versions: Vec<Version>, pivot: usize, progress: &Progress) -> JobOutput {
-    match align::align(&versions, pivot, &AlignOptions::default(), progress) {
+    let Ok(options) = super::semantic::options(&versions, AlignOptions::default(), progress) else {
+        return JobOutput::Cancelled;
+    };
+    match align::align(&versions, pivot, &options, progress) {
         Ok(alignment) => {
             let mut project = Project::new(versions);
             project.alignment = alignment;

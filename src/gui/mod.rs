@@ -24,6 +24,7 @@ pub mod path_proposal;
 pub mod recovery;
 pub mod review;
 pub mod sample;
+pub mod semantic;
 pub mod session;
 pub mod settings;
 pub mod shortcuts;

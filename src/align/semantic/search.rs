@@ -35,8 +35,12 @@ pub struct SemanticParams {
     pub skip: f32,
     /// Extra cost per shape (index as in [`SHAPES`]).
     pub prior: [f32; 12],
-    /// Weight of the length/anchor/paragraph evidence.
+    /// Weight of the length evidence.
     pub evidence: f32,
+    /// Weight of the anchor evidence (numbers, names, codes, glossary terms).
+    pub anchors: f32,
+    /// Weight of the paragraph evidence (only where paragraphs hold several sentences).
+    pub paragraphs: f32,
     /// Half-width of the first window, in sentences.
     pub width: usize,
     /// How much of a sentence's typical similarity to its nearest other-side sentences is
@@ -45,6 +49,13 @@ pub struct SemanticParams {
     pub margin: f32,
     /// Nearest neighbours averaged for the margin.
     pub neighbours: usize,
+    /// Cosine both halves of a many-to-many bead must reach for it to count as two beads.
+    pub split_cosine: f32,
+    /// Extra cost of a many-to-many bead that splits cleanly into two good ones.
+    pub split_penalty: f32,
+    /// Exponent of a sentence's token count in its weight when combined with neighbours
+    /// ([`super::vectors::sentence_weight`]).
+    pub weight_power: f32,
 }
 
 impl Default for SemanticParams {
@@ -53,11 +64,16 @@ impl Default for SemanticParams {
             weight: 12.0,
             floor: 0.0,
             skip: 1.6,
-            prior: [0.0, 0.0, 0.0, 0.4, 0.4, 1.2, 1.0, 1.0, 1.6, 1.6, 1.8, 1.8],
+            prior: [0.0, 0.0, 0.0, 1.0, 1.0, 2.0, 2.0, 2.0, 4.0, 4.0, 2.0, 2.0],
             evidence: 0.25,
+            anchors: 0.25,
+            paragraphs: 0.25,
             width: 12,
             margin: 0.0,
             neighbours: 4,
+            weight_power: 0.5,
+            split_cosine: 0.9,
+            split_penalty: 3.0,
         }
     }
 }
@@ -72,6 +88,9 @@ pub struct BeadScorer<'a> {
     pub b: &'a SpanVectors,
     /// Weights.
     pub params: &'a SemanticParams,
+    /// Weight of the paragraph evidence for this pair: 0 when either side has a paragraph
+    /// per sentence (paragraphs then say nothing about which sentences belong together).
+    pub paragraphs: f32,
     /// Prefix sums of each pivot sentence's mean similarity to its nearest other sentences.
     pub hub_a: Vec<f32>,
     /// The same for the other side.
@@ -88,7 +107,8 @@ impl BeadScorer<'_> {
     pub fn cost(&self, shape: usize, i: usize, j: usize) -> f32 {
         let (na, nb) = SHAPES[shape];
         let p = self.params;
-        let evidence = p.evidence * self.pair.evidence(i, na, j, nb);
+        let e = self.pair.evidence(i, na, j, nb);
+        let evidence = p.evidence * e.length + p.anchors * e.anchors + self.paragraphs * e.paragraphs;
         if na == 0 || nb == 0 {
             return p.skip * (na + nb) as f32 + evidence;
         }
@@ -101,7 +121,44 @@ impl BeadScorer<'_> {
             sim -= p.margin * (hub(&self.hub_a, i, na) + hub(&self.hub_b, j, nb)) / 2.0;
         }
         let sim = sim.max(p.floor);
-        p.weight * (1.0 - sim) * (na + nb) as f32 / 2.0 + p.prior[shape] + evidence
+        let mut cost = p.weight * (1.0 - sim) * (na + nb) as f32 / 2.0 + p.prior[shape] + evidence;
+        if na >= 2 && nb >= 2 && self.splits_cleanly(i, na, j, nb) {
+            cost += p.split_penalty;
+        }
+        cost
+    }
+
+    /// True when the bead falls apart into two beads that are each a good translation on
+    /// their own (its first pivot sentence with the first few others, the rest with the
+    /// rest): then two rows say more than one merged row. Merged sides average out, so a
+    /// 2-2 bead of two good 1-1 pairs looks as similar as the pairs; this keeps it split.
+    fn splits_cleanly(&self, i: usize, na: usize, j: usize, nb: usize) -> bool {
+        let good = self.params.split_cosine;
+        (1..nb).any(|k| {
+            self.similarity(i, 1, j, k) >= good && self.similarity(i + 1, na - 1, j + k, nb - k) >= good
+        })
+    }
+}
+
+/// Cosine at which a bead is as likely right as wrong (confidence ½), measured on the
+/// Text+Berg dev pair with multilingual-e5-small: true translations mostly score 0.85–0.93,
+/// neighbours that are not translations 0.70–0.80.
+const EVEN_COSINE: f32 = 0.82;
+/// Nats per unit of cosine around [`EVEN_COSINE`] in the reported cost.
+const COSINE_SLOPE: f32 = 25.0;
+
+impl BeadScorer<'_> {
+    /// The cost reported with a bead, on the scale of [`crate::align::merge::confidence`]
+    /// (2 nats = confidence ½), so the grid's tint and "review weakest rows" follow the
+    /// similarity: a bead at [`EVEN_COSINE`] reports 2, better ones less.
+    pub fn reported_cost(&self, shape: usize, i: usize, j: usize) -> f32 {
+        let (na, nb) = SHAPES[shape];
+        if na == 0 || nb == 0 {
+            return self.cost(shape, i, j);
+        }
+        let e = self.pair.evidence(i, na, j, nb);
+        let anchors = self.params.anchors * e.anchors;
+        2.0 + COSINE_SLOPE * (EVEN_COSINE - self.similarity(i, na, j, nb)) + anchors
     }
 }
 
@@ -236,7 +293,7 @@ pub fn search(
         beads.push(Bead {
             a: pi..i,
             b: pj..j,
-            cost: scorer.cost(shape as usize, pi, pj),
+            cost: scorer.reported_cost(shape as usize, pi, pj),
         });
         (i, j) = (pi, pj);
     }

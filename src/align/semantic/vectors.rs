@@ -1,7 +1,7 @@
-//! Sentence vectors as the aligner uses them: per sentence the sum of its token vectors
-//! (mean-pooled vector × tokens), so that the vector of several consecutive sentences is
-//! the normalised sum of theirs — about what the encoder gives for their concatenation,
-//! at no extra encoding cost.
+//! Sentence vectors as the aligner uses them: per sentence its unit vector and token count.
+//! The vector of several consecutive sentences is the normalised weighted sum of theirs
+//! (weights from the token counts, [`sentence_weight`]) — close to what the encoder gives
+//! for their concatenation, at no extra encoding cost.
 
 use std::ops::Range;
 
@@ -9,8 +9,10 @@ use std::ops::Range;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SentenceVectors {
     dim: usize,
-    /// `len × dim` token-weighted sums.
-    sums: Vec<f32>,
+    /// `len × dim` unit vectors (zeros: no vector).
+    units: Vec<f32>,
+    /// Tokens per sentence.
+    tokens: Vec<u32>,
 }
 
 impl SentenceVectors {
@@ -18,24 +20,26 @@ impl SentenceVectors {
     pub fn new(dim: usize) -> Self {
         SentenceVectors {
             dim,
-            sums: Vec::new(),
+            units: Vec::new(),
+            tokens: Vec::new(),
         }
     }
 
-    /// Appends a sentence from its mean-pooled vector and the number of tokens pooled.
+    /// Appends a sentence from its pooled vector (normalised or not) and its token count.
     /// A vector of the wrong dimension is stored as zeros (no evidence), never misread.
     pub fn push(&mut self, mean: &[f32], tokens: usize) {
-        let weight = tokens.max(1) as f32;
-        if mean.len() == self.dim {
-            self.sums.extend(mean.iter().map(|x| x * weight));
+        let norm = mean.iter().map(|x| x * x).sum::<f32>().sqrt();
+        if mean.len() == self.dim && norm > 0.0 {
+            self.units.extend(mean.iter().map(|x| x / norm));
         } else {
-            self.sums.extend(std::iter::repeat_n(0.0, self.dim));
+            self.units.extend(std::iter::repeat_n(0.0, self.dim));
         }
+        self.tokens.push(u32::try_from(tokens).unwrap_or(u32::MAX));
     }
 
     /// Number of sentences.
     pub fn len(&self) -> usize {
-        self.sums.len().checked_div(self.dim).unwrap_or(0)
+        self.tokens.len()
     }
 
     /// True when there are no sentences.
@@ -48,9 +52,15 @@ impl SentenceVectors {
         self.dim
     }
 
-    fn sum(&self, s: usize) -> &[f32] {
-        &self.sums[s * self.dim..(s + 1) * self.dim]
+    fn unit(&self, s: usize) -> &[f32] {
+        &self.units[s * self.dim..(s + 1) * self.dim]
     }
+}
+
+/// How much a sentence counts when it is combined with its neighbours into one vector:
+/// `tokens^power` (1 = as much as its tokens, as a concatenation would; 0 = all alike).
+pub fn sentence_weight(tokens: usize, power: f32) -> f32 {
+    (tokens.max(1) as f32).powf(power)
 }
 
 /// Longest run of consecutive sentences one side of a bead may hold.
@@ -67,9 +77,10 @@ pub struct SpanVectors {
 }
 
 impl SpanVectors {
-    /// Span vectors of sentences `range` of `vectors` (indices are then relative to the range).
+    /// Span vectors of sentences `range` of `vectors` (indices are then relative to the range),
+    /// each sentence weighted by `sentence_weight(tokens, power)`.
     /// Sentences outside `vectors` count as having no vector.
-    pub fn build(vectors: &SentenceVectors, range: Range<usize>) -> Self {
+    pub fn build(vectors: &SentenceVectors, range: Range<usize>, power: f32) -> Self {
         let dim = vectors.dim;
         let n = range.len();
         let mut data = vec![0.0f32; MAX_SPAN * n * dim];
@@ -79,8 +90,9 @@ impl SpanVectors {
             for len in 1..=MAX_SPAN.min(n - start) {
                 let s = range.start + start + len - 1;
                 if s < vectors.len() {
-                    for (a, x) in acc.iter_mut().zip(vectors.sum(s)) {
-                        *a += x;
+                    let w = sentence_weight(vectors.tokens[s] as usize, power);
+                    for (a, x) in acc.iter_mut().zip(vectors.unit(s)) {
+                        *a += w * x;
                     }
                 }
                 let norm = acc.iter().map(|x| x * x).sum::<f32>().sqrt();
@@ -160,7 +172,7 @@ mod tests {
     #[test]
     fn a_span_is_the_token_weighted_mean_normalised() {
         let v = vectors(&[(&[1.0, 0.0], 3), (&[0.0, 1.0], 1), (&[1.0, 1.0], 2)]);
-        let spans = SpanVectors::build(&v, 0..3);
+        let spans = SpanVectors::build(&v, 0..3, 1.0);
         let one = spans.get(1, 1);
         assert!((one[1] - 1.0).abs() < 1e-6);
         let two = spans.get(0, 2);
@@ -173,7 +185,7 @@ mod tests {
     #[test]
     fn a_range_is_indexed_from_its_start() {
         let v = vectors(&[(&[1.0, 0.0], 1), (&[0.0, 1.0], 1)]);
-        let spans = SpanVectors::build(&v, 1..2);
+        let spans = SpanVectors::build(&v, 1..2, 1.0);
         assert_eq!(spans.len(), 1);
         assert!((spans.get(0, 1)[1] - 1.0).abs() < 1e-6);
     }
@@ -183,7 +195,7 @@ mod tests {
         let mut v = SentenceVectors::new(3);
         v.push(&[1.0], 2);
         assert_eq!(v.len(), 1);
-        let spans = SpanVectors::build(&v, 0..5);
+        let spans = SpanVectors::build(&v, 0..5, 1.0);
         assert_eq!(SpanVectors::cosine(spans.get(0, 1), spans.get(4, 1)), 0.0);
         assert_eq!(SpanVectors::cosine(&[1.0], &[1.0, 2.0]), 0.0);
     }

@@ -11,10 +11,14 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             if let Some((label, fraction)) = app.jobs.status() {
                 ui.spinner();
+                let text = match app.jobs.stage() {
+                    Some(stage) => format!("{label}: {stage}"),
+                    None => label.to_string(),
+                };
                 ui.add(
                     egui::ProgressBar::new(fraction)
-                        .desired_width(180.0)
-                        .text(label.to_string()),
+                        .desired_width(260.0)
+                        .text(text),
                 );
                 if app.jobs.can_cancel()
                     && ui
@@ -35,6 +39,15 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                 ui.separator();
                 ui.label(format!("{low} low-confidence left"));
                 ui.separator();
+                if let Some(engine) = crate::gui::semantic::engine_name() {
+                    ui.label(engine).on_hover_text(
+                        "The engine of the last alignment. The semantic engine compares the \
+                         sentences' meaning with a multilingual sentence encoder; the fast \
+                         engine uses length, numbers, names and glossary terms. Install the \
+                         encoder's model with scripts/fetch-model.",
+                    );
+                    ui.separator();
+                }
                 // On the pivot column the pair is the pivot and the next column shown.
                 let pivot_v = s.project.alignment.pivot;
                 let other = if s.cursor.version == pivot_v {

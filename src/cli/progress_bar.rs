@@ -1,0 +1,41 @@
+//! Long work on a worker thread with a progress bar on stderr — drawn only when stderr is a
+//! terminal, so pipes and tests see nothing but the result (or a one-line error).
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use anyhow::bail;
+
+use alinea::progress::Progress;
+
+/// Runs `work` with a fresh [`Progress`], showing `label`, the bar, the count and the time.
+pub fn with_progress<T: Send>(
+    label: &str,
+    work: impl FnOnce(&Progress) -> T + Send,
+) -> anyhow::Result<T> {
+    let progress = Progress::new();
+    if !std::io::stderr().is_terminal() {
+        return Ok(work(&progress));
+    }
+    let template = format!("{label} {{bar:40}} {{pos}}/{{len}} {{elapsed}}");
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(&template)
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let result = std::thread::scope(|scope| {
+        let worker = scope.spawn(|| work(&progress));
+        while !worker.is_finished() {
+            let (done, total) = progress.counts();
+            bar.set_length(total);
+            bar.set_position(done.min(total));
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        worker.join()
+    });
+    bar.finish_and_clear();
+    match result {
+        Ok(value) => Ok(value),
+        Err(_) => bail!("{label} stopped unexpectedly"),
+    }
+}
