@@ -16,22 +16,28 @@ use super::context::{
     INTERESTING, closing_parenthetical, floor_boundary, looks_like_start, next_is_initial,
     next_word, prev_char, starts_line_item, token_start,
 };
+use super::learned::learn_key;
 use super::lists::{find_successor, parse_marker};
 use super::rules::{AbbrevKind, Rules};
+use super::stats::LazyStats;
 
 /// How long (characters) a quotation or bracket may be and still be kept whole; longer
 /// quotations are split into their sentences, which an editor aligns more easily.
 const MAX_SPAN_CHARS: usize = 400;
 /// Longest token (bytes) after a glued period that the `world.Today` rule considers.
 const MAX_GLUED_TOKEN: usize = 64;
+/// Longest second line (characters) of a heading wrapped over two lines.
+const MAX_HEADING_LINE: usize = 60;
 /// How far (bytes) to look for the next item of a run-together list.
 const MAX_LIST_ITEM: usize = 2000;
 
-/// Splits paragraph `p` and appends the byte positions where new sentences start to `cuts`.
-pub fn cut_paragraph(p: &str, rules: &Rules, cuts: &mut Vec<usize>) {
+/// Splits paragraph `p` and appends the byte positions where new sentences start to `cuts`;
+/// `stats` holds the evidence of the whole document `p` belongs to.
+pub fn cut_paragraph(p: &str, rules: &Rules, stats: &LazyStats<'_>, cuts: &mut Vec<usize>) {
     let mut scanner = Scanner {
         p,
         rules,
+        stats,
         cuts,
         seg_start: 0,
         first_token: 0,
@@ -44,9 +50,10 @@ pub fn cut_paragraph(p: &str, rules: &Rules, cuts: &mut Vec<usize>) {
     scanner.run();
 }
 
-struct Scanner<'a> {
+struct Scanner<'a, 's> {
     p: &'a str,
     rules: &'a Rules,
+    stats: &'a LazyStats<'s>,
     cuts: &'a mut Vec<usize>,
     seg_start: usize,
     first_token: usize,
@@ -56,7 +63,7 @@ struct Scanner<'a> {
     key: String,
 }
 
-impl Scanner<'_> {
+impl Scanner<'_, '_> {
     fn run(&mut self) {
         let p = self.p;
         let bytes = p.as_bytes();
@@ -144,9 +151,40 @@ impl Scanner<'_> {
                 .trim_end_matches(|c| is_closer(c) || is_format(c));
             has_final = body.chars().next_back().is_some_and(is_terminator);
         }
-        if !has_final {
+        if !has_final && !self.line_continues(line, i) {
             self.cut(i);
         }
+    }
+
+    /// A line without final punctuation that goes on in the next line: a wrapped heading whose
+    /// next line is not capitalised, or whose line ends in a comma, a hyphen or a preposition
+    /// or conjunction of the language. A list item on the next line always starts anew.
+    fn line_continues(&self, line: &str, newline: usize) -> bool {
+        let next = self.p[newline + 1..].trim_start();
+        if next.is_empty() || starts_line_item(next) {
+            return false;
+        }
+        let line = line.trim_end();
+        if line.ends_with([',', '-', '‐', '¬']) {
+            return true;
+        }
+        // A short lower-case second line under a line that starts like a heading.
+        let (nc, _) = next_word(next);
+        let next_line = next.split('\n').next().unwrap_or("");
+        let first_upper = line
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| case_of(c) != Case::Lower);
+        if case_of(nc) == Case::Lower
+            && next.starts_with(nc)
+            && first_upper
+            && next_line.chars().count() <= MAX_HEADING_LINE
+        {
+            return true;
+        }
+        let last = line.rsplit(char::is_whitespace).next().unwrap_or("");
+        last != line && self.rules.is_continuation(last)
     }
 
     fn on_opener(&mut self, i: usize, c: char) {
@@ -161,10 +199,9 @@ impl Scanner<'_> {
         if !matches!(c, '(' | '[' | '（') {
             let prev_ok = prev_char(p, i)
                 .is_none_or(|b| b.is_whitespace() || is_opener(b) || is_dash(b) || is_format(b));
-            let next_ok = p[i + c.len_utf8()..]
-                .chars()
-                .next()
-                .is_some_and(|n| !n.is_whitespace());
+            let next_ok = p[i + c.len_utf8()..].chars().next().is_some_and(|n| {
+                !n.is_whitespace() || (c == '«' && matches!(n, ' ' | '\u{A0}' | '\u{202F}'))
+            });
             if !prev_ok || !next_ok {
                 return;
             }
@@ -233,6 +270,12 @@ impl Scanner<'_> {
         if let Some(forced) = cl.forced {
             return forced;
         }
+        if self.rules.has_learned()
+            && let Some(key) = learn_key(&p[..cl.end])
+            && let Some(split) = self.rules.learned(&key)
+        {
+            return split && p[cl.end..].starts_with(char::is_whitespace);
+        }
         let rest = &p[cl.end..];
         let Some(first) = rest.chars().next() else {
             return true;
@@ -274,10 +317,17 @@ impl Scanner<'_> {
             {
                 return false;
             }
+            if cl.only_dot && self.is_ordinal(tok_start, i, nc, word) {
+                return false;
+            }
             if cl.only_dot
-                && let Some(kind) = self.abbreviation(tok_start, i)
+                && let Some(kind) = self.abbreviation(tok_start, i).or_else(|| {
+                    (matches!(case_of(nc), Case::Upper | Case::Digit)
+                        && self.learned_abbreviation(tok_start, i))
+                    .then_some(AbbrevKind::WeakEnd)
+                })
             {
-                return self.abbreviation_ends(kind, tok_start, i, nc, word);
+                return self.abbreviation_ends(kind, tok_start, i, nc, word, next);
             }
         }
         if parse_marker(next).is_some() {
@@ -294,14 +344,53 @@ impl Scanner<'_> {
         }
     }
 
-    /// The abbreviation kind of the token `p[tok_start..dot]`, from the rules or its shape.
+    /// `am 10. September`, `der 3. Platz`: a number of one to three digits before a period is
+    /// an ordinal in languages that write them so, when a listed word comes before or after.
+    fn is_ordinal(&self, tok_start: usize, dot: usize, nc: char, word: &str) -> bool {
+        let tok = &self.p[tok_start..dot];
+        if !self.rules.has_ordinals()
+            || tok.is_empty()
+            || tok.len() > 3
+            || !tok.bytes().all(|b| b.is_ascii_digit())
+        {
+            return false;
+        }
+        if case_of(nc) == Case::Lower || self.rules.is_ordinal_after(word) {
+            return true;
+        }
+        let before = self.p[..tok_start].trim_end();
+        let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let prev = prev.trim_start_matches(is_opener);
+        !prev.is_empty()
+            && self.rules.is_ordinal_before(prev)
+            && case_of(nc) != Case::Digit
+            && !self.rules.is_starter(word)
+    }
+
+    /// The abbreviation kind of the token `p[tok_start..dot]`, from the rules, its shape, or
+    /// the document's evidence.
     fn abbreviation(&mut self, tok_start: usize, dot: usize) -> Option<AbbrevKind> {
         let tok = &self.p[tok_start..dot];
         self.key.clear();
         for c in tok.chars().filter(|&c| !is_format(c)) {
             self.key.extend(c.to_lowercase());
         }
+        let before = self.p[..tok_start].trim_end();
+        if before.len() < tok_start {
+            let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            if !prev.is_empty()
+                && let Some(kind) = self.rules.phrase(&prev.to_lowercase(), &self.key)
+            {
+                return Some(kind);
+            }
+        }
         if let Some(kind) = self.rules.abbreviation(&self.key) {
+            return Some(kind);
+        }
+        // "se-Kab.": the part after a hyphen.
+        if let Some((_, tail)) = self.key.rsplit_once('-')
+            && let Some(kind) = self.rules.abbreviation(tail)
+        {
             return Some(kind);
         }
         // Initials and dotted abbreviations: "E.", "А.", "U.S.A", "J.C", "i.v".
@@ -317,7 +406,20 @@ impl Scanner<'_> {
                 _ => return None,
             }
         }
-        (letters >= 2 || upper_single).then_some(AbbrevKind::WeakEnd)
+        if letters >= 2 || upper_single {
+            return Some(AbbrevKind::WeakEnd);
+        }
+        None
+    }
+
+    /// An unknown short word that the document shows to be an abbreviation ("Ziff." seen
+    /// before lower-case words and numbers, never without its period).
+    fn learned_abbreviation(&self, tok_start: usize, dot: usize) -> bool {
+        let tok = &self.p[tok_start..dot];
+        let n = tok.chars().count();
+        (1..=5).contains(&n)
+            && tok.chars().all(char::is_alphabetic)
+            && self.stats.get().is_abbreviation(tok)
     }
 
     fn abbreviation_ends(
@@ -327,13 +429,17 @@ impl Scanner<'_> {
         dot: usize,
         nc: char,
         word: &str,
+        next: &str,
     ) -> bool {
         let weak = || {
-            self.is_sentence_start_word(word)
+            (self.is_sentence_start_word(word)
+                || (case_of(nc) == Case::Upper
+                    && self.stats.get().starts_sentence(word) == Some(true)))
                 && self.long_enough(dot)
                 && !next_is_initial(word, &self.p[dot..])
         };
         match kind {
+            AbbrevKind::AlwaysEnd => true,
             AbbrevKind::NeverEnd => false,
             AbbrevKind::NumberPrefix => case_of(nc) != Case::Digit && weak(),
             AbbrevKind::WeakAfterNumber => {
@@ -350,7 +456,26 @@ impl Scanner<'_> {
                 after_number && weak()
             }
             AbbrevKind::WeakEnd => weak(),
-            AbbrevKind::MayEnd => looks_like_start(nc, word) && self.long_enough(dot),
+            AbbrevKind::MayEnd => {
+                looks_like_start(nc, word) && self.long_enough(dot) && !self.next_is_degree(next)
+            }
+        }
+    }
+
+    /// The next token is itself a dotted abbreviation that is not a title ("S.H. M.H.").
+    fn next_is_degree(&self, next: &str) -> bool {
+        let tok = next.split(char::is_whitespace).next().unwrap_or("");
+        let Some(body) = tok.strip_suffix(['.', ',']) else {
+            return false;
+        };
+        let body = body.strip_suffix('.').unwrap_or(body);
+        if body.is_empty() || body.chars().count() > 8 {
+            return false;
+        }
+        match self.rules.abbreviation(&body.to_lowercase()) {
+            Some(AbbrevKind::NeverEnd) => false,
+            Some(_) => true,
+            None => body.contains('.'),
         }
     }
 
