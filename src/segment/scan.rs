@@ -26,6 +26,39 @@ use super::stats::LazyStats;
 const MAX_SPAN_CHARS: usize = 400;
 /// Longest token (bytes) after a glued period that the `world.Today` rule considers.
 const MAX_GLUED_TOKEN: usize = 64;
+/// `u. a.`, `d. h.`, `z. B.`: a one-letter token whose next token is a one-letter token with a
+/// period is a spaced abbreviation or a run of initials, never a sentence end.
+fn spaced_abbreviation(tok: &str, next: &str) -> bool {
+    let mut t = tok.chars();
+    let single = t.next().is_some_and(char::is_alphabetic) && t.next().is_none();
+    let mut n = next.chars();
+    single
+        && n.next().is_some_and(char::is_alphabetic)
+        && n.next() == Some('.')
+        && n.next().is_none_or(char::is_whitespace)
+}
+
+/// Title case: at least two capitalised words and no lower-case word of four or more letters
+/// ("Key Tasks for 2024").
+fn title_case(line: &str) -> bool {
+    let mut upper = 0;
+    for w in line.split_whitespace() {
+        let mut letters = w.chars().filter(|c| c.is_alphabetic());
+        let Some(first) = letters.next() else {
+            continue;
+        };
+        match case_of(first) {
+            Case::Upper => upper += 1,
+            Case::Lower if letters.count() >= 3 => return false,
+            _ => {}
+        }
+    }
+    upper >= 2
+}
+
+/// Shortest first line (characters) of a title-case headline wrapped over two lines: shorter
+/// title-case lines are items of their own ("Attachment A").
+const MIN_WRAPPED_TITLE: usize = 40;
 /// Longest second line (characters) of a heading wrapped over two lines.
 const MAX_HEADING_LINE: usize = 60;
 /// How far (bytes) to look for the next item of a run-together list.
@@ -184,7 +217,17 @@ impl Scanner<'_, '_> {
             return true;
         }
         let last = line.rsplit(char::is_whitespace).next().unwrap_or("");
-        last != line && self.rules.is_continuation(last)
+        if last != line && self.rules.is_continuation(last) {
+            return true;
+        }
+        // "Party Committee Reviews Work in 2023 and Sets\nKey Tasks for 2024": a long
+        // title-case headline wrapped onto a title-case line without final punctuation.
+        let next_end = next_line.trim_end();
+        line.chars().count() >= MIN_WRAPPED_TITLE
+            && next_end.starts_with(char::is_alphabetic)
+            && title_case(line)
+            && title_case(next_end)
+            && !next_end.chars().next_back().is_some_and(is_terminator)
     }
 
     fn on_opener(&mut self, i: usize, c: char) {
@@ -302,22 +345,30 @@ impl Scanner<'_, '_> {
         let (nc, word) = next_word(next);
         if cl.ellipsis {
             return match case_of(nc) {
+                // Arabic "المشروع… سيكتمل": a pause inside the sentence; a caseless script
+                // gives no sign of a new one unless a listed starter follows ("… وأضاف").
                 Case::Lower => false,
-                Case::Upper | Case::Caseless | Case::Digit => true,
+                Case::Caseless => self.rules.is_starter(word),
+                Case::Upper | Case::Digit => true,
                 Case::Other => self.uax_breaks(cl.end, next_start),
             };
         }
         if cl.starts_with_dot {
             let tok_start = token_start(p, i).max(self.first_token);
-            // A list marker opening the sentence, or an inline list after ':' or ';'
-            // ("Kết quả: 1. Hà Nội; 2. Đà Nẵng").
-            let after_list_colon = p[..tok_start].trim_end().ends_with([':', ';']);
+            // A list marker opening the sentence, or an inline list after ':', ';' or a comma
+            // ("Kết quả: 1. Hà Nội; 2. Đà Nẵng", "ما يلي: 1. التدريب، 2. التوجيه").
+            let after_list_colon = p[..tok_start]
+                .trim_end()
+                .ends_with([':', ';', ',', '،', '؛']);
             if (tok_start == self.first_token || after_list_colon)
                 && parse_marker(&p[tok_start..]).is_some()
             {
                 return false;
             }
             if cl.only_dot && self.is_ordinal(tok_start, i, nc, word) {
+                return false;
+            }
+            if cl.only_dot && spaced_abbreviation(&p[tok_start..i], next) {
                 return false;
             }
             if cl.only_dot
@@ -387,8 +438,8 @@ impl Scanner<'_, '_> {
         if let Some(kind) = self.rules.abbreviation(&self.key) {
             return Some(kind);
         }
-        // "se-Kab.": the part after a hyphen.
-        if let Some((_, tail)) = self.key.rsplit_once('-')
+        // "se-Kab.": the part after a hyphen; "l'art.", "dell’On.": after an elision.
+        if let Some((_, tail)) = self.key.rsplit_once(['-', '\'', '’'])
             && let Some(kind) = self.rules.abbreviation(tail)
         {
             return Some(kind);
@@ -405,6 +456,11 @@ impl Scanner<'_, '_> {
                 }
                 _ => return None,
             }
+        }
+        // A dotted degree after a name and a comma ("Gunawan, S.T., M.T. Acara", "Smith,
+        // Ph.D. The") ends a sentence before a capitalised word, like `may_end`.
+        if letters >= 2 && before.ends_with(',') {
+            return Some(AbbrevKind::MayEnd);
         }
         if letters >= 2 || upper_single {
             return Some(AbbrevKind::WeakEnd);
@@ -453,7 +509,9 @@ impl Scanner<'_, '_> {
                         && prev_word
                             .chars()
                             .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')));
-                after_number && weak()
+                // After a number, a word of a caseless script (Arabic "عام 1975 م. وهي")
+                // starts a sentence: the era mark there is no title.
+                after_number && (case_of(nc) == Case::Caseless || weak())
             }
             AbbrevKind::WeakEnd => weak(),
             AbbrevKind::MayEnd => {
