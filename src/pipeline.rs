@@ -30,8 +30,18 @@ pub fn version_from_file(doc: Document, path: &Path, lang: Option<Lang>) -> Vers
 
 /// Turns a decoded document into a segmented version (detecting the language unless given).
 pub fn version_from_document(doc: Document, lang: Option<Lang>) -> Version {
+    version_from_document_learned(doc, lang, &segment::LearnedRules::default())
+}
+
+/// Like [`version_from_document`], applying the split/join decisions a project learned
+/// (`Project::segmentation`) for the document's language.
+pub fn version_from_document_learned(
+    doc: Document,
+    lang: Option<Lang>,
+    learned: &segment::LearnedRules,
+) -> Version {
     let lang = lang.unwrap_or_else(|| ingest::language::detect(&doc.text).lang);
-    let sentences = segment::segment(&doc.text, &doc.paragraphs, &lang);
+    let sentences = segment::segment_learned(&doc.text, &doc.paragraphs, &lang, learned);
     Version {
         name: doc.name,
         source_path: None,
@@ -42,4 +52,11 @@ pub fn version_from_document(doc: Document, lang: Option<Lang>) -> Version {
         paragraphs: doc.paragraphs,
         sentences,
     }
+}
+
+/// Segments `version` again with its language's rules and the decisions in `learned`.
+/// The caller re-aligns: sentence indices change.
+pub fn resegment(version: &mut Version, learned: &segment::LearnedRules) {
+    version.sentences =
+        segment::segment_learned(&version.text, &version.paragraphs, &version.lang, learned);
 }

@@ -18,6 +18,10 @@ pub struct Args {
     /// Decode with this encoding instead of detecting it (WHATWG label, e.g. koi8-r).
     #[arg(long, value_name = "LABEL")]
     pub encoding: Option<String>,
+    /// Apply the sentence-splitting fixes learned in this project ("never/always split
+    /// after" tokens of the document's language).
+    #[arg(long, value_name = "PROJECT")]
+    pub learned: Option<PathBuf>,
 }
 
 /// One output line.
@@ -37,7 +41,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         ..LoadOptions::default()
     };
     let lang = args.lang.as_deref().map(Lang::new);
-    let version = if args.file.as_os_str() == "-" {
+    let learned = match &args.learned {
+        Some(path) => alinea::project::load_without_glossary(path)?.segmentation,
+        None => alinea::segment::LearnedRules::default(),
+    };
+    let mut version = if args.file.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
             .lock()
@@ -52,6 +60,16 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     } else {
         pipeline::load_version(&args.file, lang, &opts)?
     };
+    if !learned.is_empty() {
+        pipeline::resegment(&mut version, &learned);
+    }
+    let primary = version.lang.primary();
+    if !alinea::segment::has_language(primary) {
+        eprintln!(
+            "note: no sentence rules for language '{primary}'; using the generic rule set \
+             (common abbreviations, initials, case of the next word)"
+        );
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for (index, sentence) in version.sentences.iter().enumerate() {

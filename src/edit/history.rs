@@ -38,7 +38,9 @@ impl History {
         let mut touched = Vec::new();
         edit.text_versions(&mut touched);
         let layout = edit.changes_layout();
+        let lesson = super::learn::lesson(project, &edit);
         let inverse = edit.apply(project)?;
+        super::learn::record(project, lesson);
         self.undo.push(Entry {
             label: label.to_string(),
             inverse,
