@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use alinea::ingest::{self, IngestError, LoadOptions};
 use alinea::model::Lang;
 use alinea::pipeline;
+use super::split_arg::SplitArg;
 
 /// Arguments of `alinea segment`.
 #[derive(clap::Args, Debug)]
@@ -18,6 +19,8 @@ pub struct Args {
     /// Decode with this encoding instead of detecting it (WHATWG label, e.g. koi8-r).
     #[arg(long, value_name = "LABEL")]
     pub encoding: Option<String>,
+    #[command(flatten)]
+    pub split: SplitArg,
     /// Apply the sentence-splitting fixes learned in this project ("never/always split
     /// after" tokens of the document's language).
     #[arg(long, value_name = "PROJECT")]
@@ -56,15 +59,16 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 source,
             })?;
         let doc = ingest::load_bytes("<stdin>", &bytes, &opts)?;
-        pipeline::version_from_document(doc, lang)
+        pipeline::version_from_document(doc, lang, args.split.split)
     } else {
-        pipeline::load_version(&args.file, lang, &opts)?
+        pipeline::load_version(&args.file, lang, &opts, args.split.split)?
     };
     if !learned.is_empty() {
-        pipeline::resegment(&mut version, &learned);
+        pipeline::resegment_learned(&mut version, &learned);
     }
     let primary = version.lang.primary();
-    if !alinea::segment::has_language(primary) {
+    if version.split == alinea::segment::SplitMode::Auto && !alinea::segment::has_language(primary)
+    {
         eprintln!(
             "note: no sentence rules for language '{primary}'; using the generic rule set \
              (common abbreviations, initials, case of the next word)"

@@ -14,6 +14,7 @@ mod chars;
 mod cluster;
 mod context;
 mod learned;
+mod lines;
 mod lists;
 pub mod rules;
 mod scan;
@@ -27,6 +28,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use crate::model::{Lang, Sentence};
 
 pub use learned::{LearnedRules, LearnedToken, learn_key};
+pub use lines::{SplitMode, split_lines};
 pub use rules::{GENERIC, RULES_DIR_ENV, RulesError, has_language};
 
 /// A sentence splitter for one language, holding its compiled rules.
