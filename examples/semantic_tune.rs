@@ -53,7 +53,10 @@ fn parse_gold(text: &str) -> Vec<Bead> {
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
             let mut parts = l.split(':');
-            (ids(parts.next().unwrap_or("")), ids(parts.next().unwrap_or("")))
+            (
+                ids(parts.next().unwrap_or("")),
+                ids(parts.next().unwrap_or("")),
+            )
         })
         .collect()
 }
@@ -74,11 +77,10 @@ fn hits(reference: &[Bead], candidates: &[Bead]) -> (usize, usize, usize) {
             lax += 1;
             continue;
         }
-        let linked: HashSet<usize> = c
-            .0
-            .iter()
-            .flat_map(|s| links.get(s).into_iter().flatten().copied())
-            .collect();
+        let linked: HashSet<usize> =
+            c.0.iter()
+                .flat_map(|s| links.get(s).into_iter().flatten().copied())
+                .collect();
         if c.1.iter().any(|t| linked.contains(t)) {
             lax += 1;
         }
@@ -129,8 +131,16 @@ fn main() {
     };
     let (a, b) = (lines(src), lines(tgt));
     let dim = 384;
-    let va = vectors(&read_f32(&format!("{dir}/src.f32")), &read_i32(&format!("{dir}/src.tok")), dim);
-    let vb = vectors(&read_f32(&format!("{dir}/tgt.f32")), &read_i32(&format!("{dir}/tgt.tok")), dim);
+    let va = vectors(
+        &read_f32(&format!("{dir}/src.f32")),
+        &read_i32(&format!("{dir}/src.tok")),
+        dim,
+    );
+    let vb = vectors(
+        &read_f32(&format!("{dir}/tgt.f32")),
+        &read_i32(&format!("{dir}/tgt.tok")),
+        dim,
+    );
     let versions = vec![
         Version::from_sentences("src", Lang::new("de"), &para(&a)),
         Version::from_sentences("tgt", Lang::new("fr"), &para(&b)),
@@ -145,12 +155,16 @@ fn main() {
     if std::env::var_os("RUNS").is_some() {
         // Span vectors from encoded concatenations: VECDIR/{src,tgt}.k{1..4}.f32.
         let runs = |side: &str| -> Vec<Vec<f32>> {
-            (1..=4).map(|k| read_f32(&format!("{dir}/{side}.k{k}.f32"))).collect()
+            (1..=4)
+                .map(|k| read_f32(&format!("{dir}/{side}.k{k}.f32")))
+                .collect()
         };
         let sa = SpanVectors::from_runs(dim, a.len(), &runs("src"));
         let sb = SpanVectors::from_runs(dim, b.len(), &runs("tgt"));
         let texts = |v: &Version| -> Vec<String> {
-            (0..v.sentences.len()).map(|s| v.sentence_text(s).to_string()).collect()
+            (0..v.sentences.len())
+                .map(|s| v.sentence_text(s).to_string())
+                .collect()
         };
         let (ta, tb) = (texts(&versions[0]), texts(&versions[1]));
         let side_a = Side::new(&strs(&ta), (0..a.len()).collect(), None);
@@ -181,10 +195,24 @@ fn main() {
     }
     let gold = parse_gold(&std::fs::read_to_string(gold).expect("gold"));
     let (pn, ps, pl) = hits(&gold, &test);
-    let gl: Vec<Bead> = gold.iter().filter(|b| !b.0.is_empty() && !b.1.is_empty()).cloned().collect();
-    let tl: Vec<Bead> = test.iter().filter(|b| !b.0.is_empty() && !b.1.is_empty()).cloned().collect();
+    let gl: Vec<Bead> = gold
+        .iter()
+        .filter(|b| !b.0.is_empty() && !b.1.is_empty())
+        .cloned()
+        .collect();
+    let tl: Vec<Bead> = test
+        .iter()
+        .filter(|b| !b.0.is_empty() && !b.1.is_empty())
+        .cloned()
+        .collect();
     let (rn, rs, rl) = hits(&tl, &gl);
-    let f1 = |p: f64, r: f64| if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f1 = |p: f64, r: f64| {
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
+    };
     let (p_s, r_s) = (ps as f64 / pn as f64, rs as f64 / rn as f64);
     let (p_l, r_l) = (pl as f64 / pn as f64, rl as f64 / rn as f64);
     println!(
@@ -213,7 +241,9 @@ fn main() {
             }
             let overlapping: Vec<&Bead> = test
                 .iter()
-                .filter(|t| t.0.iter().any(|x| g.0.contains(x)) || t.1.iter().any(|x| g.1.contains(x)))
+                .filter(|t| {
+                    t.0.iter().any(|x| g.0.contains(x)) || t.1.iter().any(|x| g.1.contains(x))
+                })
                 .filter(|t| !golds.contains(t))
                 .collect();
             println!("gold {:?}:{:?}  got {:?}", g.0, g.1, overlapping);

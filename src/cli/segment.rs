@@ -3,10 +3,10 @@
 use std::io::{Read, Write};
 use std::path::PathBuf;
 
+use super::split_arg::SplitArg;
 use alinea::ingest::{self, IngestError, LoadOptions};
 use alinea::model::Lang;
 use alinea::pipeline;
-use super::split_arg::SplitArg;
 
 /// Arguments of `alinea segment`.
 #[derive(clap::Args, Debug)]

@@ -317,7 +317,10 @@ impl Scanner<'_, '_> {
             && let Some(key) = learn_key(&p[..cl.end])
             && let Some(split) = self.rules.learned(&key)
         {
-            return split && p[cl.end..].starts_with(char::is_whitespace);
+            // "Always split after" holds before anything but a lower-case word.
+            let after = &p[cl.end..];
+            let (nc, _) = next_word(after.trim_start());
+            return split && after.starts_with(char::is_whitespace) && case_of(nc) != Case::Lower;
         }
         let rest = &p[cl.end..];
         let Some(first) = rest.chars().next() else {
