@@ -497,6 +497,11 @@ impl Scanner<'_, '_> {
                 && self.long_enough(dot)
                 && !next_is_initial(word, &self.p[dot..])
         };
+        let kind = if kind == AbbrevKind::NeverEnd && self.unit_after_number(tok_start, dot) {
+            AbbrevKind::MayEnd
+        } else {
+            kind
+        };
         match kind {
             AbbrevKind::AlwaysEnd => true,
             AbbrevKind::NeverEnd => false,
@@ -521,6 +526,18 @@ impl Scanner<'_, '_> {
                 looks_like_start(nc, word) && self.long_enough(dot) && !self.next_is_degree(next)
             }
         }
+    }
+
+    /// A short lower-case token right after a number is a unit, not the title it spells in
+    /// capitals ("8481 m. L'écart" is metres, "M. Dupont" is Monsieur).
+    fn unit_after_number(&self, tok_start: usize, dot: usize) -> bool {
+        let tok = &self.p[tok_start..dot];
+        let n = tok.chars().count();
+        let before = self.p[..tok_start].trim_end();
+        (1..=3).contains(&n)
+            && tok.chars().all(char::is_lowercase)
+            && before.len() < tok_start
+            && before.ends_with(|c: char| c.is_ascii_digit())
     }
 
     /// The next token is itself a dotted abbreviation that is not a title ("S.H. M.H.").
