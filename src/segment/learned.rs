@@ -15,6 +15,9 @@ use super::chars::{is_closer, is_format, is_opener, is_terminator};
 /// are ordinary words that an editor joined for the alignment's sake, not abbreviations.
 const MAX_JOIN_TOKEN: usize = 6;
 
+/// Longest token (bytes) a decision is learned for.
+const MAX_KEY_BYTES: usize = 64;
+
 /// One learned decision.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LearnedToken {
@@ -72,12 +75,21 @@ impl LearnedRules {
 /// by closing quotes). `None` otherwise.
 pub fn learn_key(before: &str) -> Option<String> {
     let trimmed = before.trim_end();
-    let tok = trimmed.rsplit(char::is_whitespace).next()?;
+    // Look at the last bytes only: a token longer than that is never learned.
+    let mut from = trimmed.len().saturating_sub(MAX_KEY_BYTES + 1);
+    while !trimmed.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &trimmed[from..];
+    let tok = tail.rsplit(char::is_whitespace).next()?;
+    if tok.len() == tail.len() && from > 0 {
+        return None;
+    }
     let tok = tok.trim_start_matches(|c| is_opener(c) || is_format(c));
     let body = tok.trim_end_matches(|c| is_closer(c) || is_format(c));
     if !body.chars().next_back().is_some_and(is_terminator)
         || !body.chars().any(char::is_alphanumeric)
-        || tok.len() > 64
+        || tok.len() > MAX_KEY_BYTES
     {
         return None;
     }

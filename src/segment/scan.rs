@@ -197,7 +197,9 @@ impl Scanner<'_, '_> {
         if next.is_empty() || starts_line_item(next) {
             return false;
         }
+        // Only the last line of the segment (a segment may span many continued lines).
         let line = line.trim_end();
+        let line = line.rsplit('\n').next().unwrap_or(line);
         if line.ends_with([',', '-', '‐', '¬']) {
             return true;
         }
