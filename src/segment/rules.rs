@@ -94,6 +94,9 @@ pub struct RuleFile {
     /// Words that, ending a line without final punctuation, continue it on the next line
     /// (a heading wrapped after a preposition or conjunction).
     pub continuation_words: Vec<String>,
+    /// Abbreviations that also end compounds, written with their period ("str." for
+    /// "Bahnhofstr."): a longer unknown word ending in one takes its kind.
+    pub compound_endings: Vec<String>,
 }
 
 /// How an abbreviation behaves at a period followed by a space.
@@ -124,6 +127,8 @@ pub struct Rules {
     ordinal_before: HashSet<String>,
     ordinal_after: HashSet<String>,
     continuation: HashSet<String>,
+    /// Keys of `compound_endings` ("str").
+    compound_endings: Vec<String>,
     /// Learned "never/always split after" tokens, keyed by the lower-cased token with its
     /// final punctuation ("s.h.", "yahoo!").
     learned: HashMap<String, bool>,
@@ -191,6 +196,12 @@ impl Rules {
                 }
             }
         }
+        for entry in file.compound_endings {
+            let key = abbreviation_key(&entry);
+            if !key.is_empty() && !self.compound_endings.contains(&key) {
+                self.compound_endings.push(key);
+            }
+        }
         let words = [
             (file.sentence_starters, &mut self.starters, false),
             (file.ordinal_before, &mut self.ordinal_before, false),
@@ -217,6 +228,15 @@ impl Rules {
     /// The kind of the abbreviation whose lower-cased text without the final period is `key`.
     pub fn abbreviation(&self, key: &str) -> Option<AbbrevKind> {
         self.abbreviations.get(key).copied()
+    }
+
+    /// The kind of an unknown compound ending in a listed compound ending ("bahnhofstr" →
+    /// the kind of "str"); the compound must be at least three letters longer.
+    pub fn compound(&self, key: &str) -> Option<AbbrevKind> {
+        self.compound_endings
+            .iter()
+            .filter(|end| key.len() >= end.len() + 3 && key.ends_with(end.as_str()))
+            .find_map(|end| self.abbreviation(end))
     }
 
     /// The kind of a multi-word abbreviation: `prev` is the lower-cased word before the token,

@@ -362,9 +362,9 @@ impl Scanner<'_, '_> {
             let tok_start = token_start(p, i).max(self.first_token);
             // A list marker opening the sentence, or an inline list after ':', ';' or a comma
             // ("Kết quả: 1. Hà Nội; 2. Đà Nẵng", "ما يلي: 1. التدريب، 2. التوجيه").
-            let after_list_colon = p[..tok_start]
-                .trim_end()
-                .ends_with([':', ';', ',', '،', '؛']);
+            let before_tok = p[..tok_start].trim_end();
+            let after_list_colon = before_tok.ends_with([':', ';', '؛'])
+                || (before_tok.ends_with([',', '،']) && self.inline_list_open(tok_start));
             if (tok_start == self.first_token || after_list_colon)
                 && parse_marker(&p[tok_start..]).is_some()
             {
@@ -443,6 +443,9 @@ impl Scanner<'_, '_> {
         if let Some(kind) = self.rules.abbreviation(&self.key) {
             return Some(kind);
         }
+        if let Some(kind) = self.rules.compound(&self.key) {
+            return Some(kind);
+        }
         // "se-Kab.": the part after a hyphen; "l'art.", "dell’On.": after an elision.
         if let Some((_, tail)) = self.key.rsplit_once(['-', '\'', '’'])
             && let Some(kind) = self.rules.abbreviation(tail)
@@ -499,7 +502,9 @@ impl Scanner<'_, '_> {
                 && self.long_enough(dot)
                 && !next_is_initial(word, &self.p[dot..])
         };
-        let kind = if kind == AbbrevKind::NeverEnd && self.unit_after_number(tok_start, dot) {
+        let kind = if matches!(kind, AbbrevKind::NeverEnd | AbbrevKind::WeakEnd)
+            && self.unit_after_number(tok_start, dot)
+        {
             AbbrevKind::MayEnd
         } else {
             kind
@@ -528,6 +533,14 @@ impl Scanner<'_, '_> {
                 looks_like_start(nc, word) && self.long_enough(dot) && !self.next_is_degree(next)
             }
         }
+    }
+
+    /// The segment holds an inline list opened after a colon ("ما يلي: 1. التدريب، 2."), so a
+    /// marker after a comma is its next item, not "Estación, 12." ending a sentence.
+    fn inline_list_open(&self, tok_start: usize) -> bool {
+        let seg = &self.p[self.first_token..tok_start];
+        seg.rfind(':')
+            .is_some_and(|k| parse_marker(seg[k + 1..].trim_start()).is_some())
     }
 
     /// A short lower-case token right after a number is a unit, not the title it spells in
