@@ -89,8 +89,14 @@ fn main() {
         }
         if show {
             let ctx = |at: usize| {
-                let from = para.floor_char_boundary(at.saturating_sub(40));
-                let to = para.ceil_char_boundary((at + 40).min(para.len()));
+                let mut from = at.saturating_sub(40);
+                while !para.is_char_boundary(from) {
+                    from += 1;
+                }
+                let mut to = (at + 40).min(para.len());
+                while !para.is_char_boundary(to) {
+                    to -= 1;
+                }
                 format!("{} ‖ {}", &para[from..at], &para[at..to])
             };
             for g in gold.difference(&cuts) {
