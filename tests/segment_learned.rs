@@ -138,6 +138,24 @@ fn undo_does_not_teach_and_long_words_are_not_learned_from_joins() {
 }
 
 #[test]
+fn undo_forgets_and_redo_relearns() {
+    let text = "Rapat dipimpin Sekr. Daerah Kabupaten Garut pada hari Senin.";
+    let mut project = project(text);
+    let mut history = History::new();
+    let join = Edit::JoinSentences {
+        version: 0,
+        sentence: 0,
+    };
+    history.apply(&mut project, "join", join).expect("join");
+    assert_eq!(project.segmentation.tokens.len(), 1);
+    history.undo(&mut project).expect("undo");
+    assert!(project.segmentation.is_empty());
+    history.redo(&mut project).expect("redo");
+    assert_eq!(project.segmentation.tokens.len(), 1);
+    assert_eq!(project.segmentation.tokens[0].token, "sekr.");
+}
+
+#[test]
 fn project_files_without_learned_rules_still_load() {
     let project = project("Satu kalimat. Dua kalimat.");
     let dir = tempfile::tempdir().expect("tempdir");

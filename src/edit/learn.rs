@@ -1,7 +1,7 @@
 //! Learning from the editor's sentence fixes: a split after a token ending in a stop teaches
 //! "always split after" it, a join teaches "never split after" the first sentence's last
 //! token (see `segment::LearnedRules`). Called by `History::apply` for the editor's own edits,
-//! not for undo and redo.
+//! not for undo and redo; `History` restores the previous decisions on undo.
 
 use super::Edit;
 use crate::model::Project;
