@@ -166,3 +166,34 @@ fn project_files_without_learned_rules_still_load() {
     let loaded = alinea::project::load(&path).expect("load");
     assert!(loaded.segmentation.is_empty());
 }
+
+#[test]
+fn segment_cli_applies_a_projects_learned_decisions() {
+    let mut project = project("Rapat dipimpin Sekr. Daerah Kabupaten Garut pada hari Senin.");
+    project.segmentation.record("id", "Sekr.", false);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.alinea");
+    alinea::project::save(&path, &project).expect("save");
+    let doc = dir.path().join("next.txt");
+    std::fs::write(
+        &doc,
+        "Sambutan dibacakan Sekr. Daerah Kota Bogor. Acara selesai.",
+    )
+    .expect("write");
+    let run = |learned: bool| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_alinea"));
+        cmd.args(["segment", "--lang", "id"]);
+        if learned {
+            cmd.arg("--learned").arg(&path);
+        }
+        let out = cmd.arg(&doc).output().expect("run alinea");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).lines().count()
+    };
+    assert_eq!(run(false), 3);
+    assert_eq!(run(true), 2);
+}
