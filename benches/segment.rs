@@ -1,29 +1,40 @@
-//! Segmentation speed on mixed news text (vi, ms, id, ar, ru, en), built from the project's own
-//! test cases (`tests/fixtures/segment/*.cases`) repeated to about 1 MB in total.
+//! Segmentation speed on mixed news text, built from the project's own test cases
+//! (`tests/fixtures/segment/*.cases` and `tests/fixtures/segment/hard/*.cases`) repeated to
+//! about 170 kB per language. Each language's text is one document, so every iteration
+//! includes the per-document statistics pass (built on first use, see `segment::stats`).
+//!
+//! - `mixed_news_6_langs`: vi, ms, id, ar, ru, en (the original input, for comparison);
+//! - `mixed_news_12_langs`: those six plus de, fr, es, it, pt, nl;
+//! - `learned_12_langs`: the same with a project's learned "never/always split after" tokens.
 //!
 //! Run: `cargo bench --no-default-features --bench segment`
 
 use std::hint::black_box;
+use std::ops::Range;
 
 use alinea::model::Lang;
-use alinea::segment::{blank_line_paragraphs, segment};
+use alinea::segment::{LearnedRules, blank_line_paragraphs, segment, segment_learned};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-const LANGS: [&str; 6] = ["vi", "ms", "id", "ar", "ru", "en"];
+const REPORT: [&str; 6] = ["vi", "ms", "id", "ar", "ru", "en"];
+const EUROPEAN: [&str; 6] = ["de", "fr", "es", "it", "pt", "nl"];
 const BYTES_PER_LANG: usize = 170_000;
 
-/// The input texts of one language's cases, as paragraphs of a news text.
+/// The input texts of one language's case files, as paragraphs of a news text.
 fn news_text(lang: &str) -> String {
-    let path = format!(
-        "{}/tests/fixtures/segment/{lang}.cases",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let raw = std::fs::read_to_string(&path).unwrap_or_default();
-    let paragraphs: Vec<String> = raw
-        .lines()
-        .filter_map(|l| l.strip_prefix("> "))
-        .map(|l| l.replace("\\n", "\n"))
-        .collect();
+    let mut paragraphs: Vec<String> = Vec::new();
+    for dir in ["", "hard/"] {
+        let path = format!(
+            "{}/tests/fixtures/segment/{dir}{lang}.cases",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let raw = std::fs::read_to_string(&path).unwrap_or_default();
+        paragraphs.extend(
+            raw.lines()
+                .filter_map(|l| l.strip_prefix("> "))
+                .map(|l| l.replace("\\n", "\n")),
+        );
+    }
     let mut text = String::new();
     while text.len() < BYTES_PER_LANG && !paragraphs.is_empty() {
         for p in &paragraphs {
@@ -34,28 +45,64 @@ fn news_text(lang: &str) -> String {
     text
 }
 
-fn bench_segment(c: &mut Criterion) {
-    let inputs: Vec<(Lang, String, Vec<std::ops::Range<usize>>)> = LANGS
+type Input = (Lang, String, Vec<Range<usize>>);
+
+fn inputs(langs: &[&str]) -> Vec<Input> {
+    langs
         .iter()
         .map(|l| {
             let text = news_text(l);
             let paragraphs = blank_line_paragraphs(&text);
             (Lang::new(l), text, paragraphs)
         })
-        .collect();
-    let total: usize = inputs.iter().map(|(_, t, _)| t.len()).sum();
+        .collect()
+}
+
+fn bench_segment(c: &mut Criterion) {
+    let six = inputs(&REPORT);
+    let all: Vec<&str> = REPORT.iter().chain(EUROPEAN.iter()).copied().collect();
+    let twelve = inputs(&all);
+    let mut learned = LearnedRules::default();
+    for (lang, before, split) in [
+        ("id", "Sekr.", false),
+        ("de", "Abt.", false),
+        ("fr", "Cie.", true),
+        ("en", "Corp.", true),
+    ] {
+        learned.record(lang, before, split);
+    }
     // Warm the per-language rule cache outside the measurement.
-    for (lang, text, paragraphs) in &inputs {
+    for (lang, text, paragraphs) in &twelve {
         black_box(segment(text, paragraphs, lang));
     }
+    let bytes = |v: &[Input]| v.iter().map(|(_, t, _)| t.len() as u64).sum::<u64>();
     let mut group = c.benchmark_group("segment");
-    group.throughput(Throughput::Bytes(total as u64));
     group.sample_size(20);
+    group.throughput(Throughput::Bytes(bytes(&six)));
     group.bench_function("mixed_news_6_langs", |b| {
         b.iter(|| {
             let mut n = 0;
-            for (lang, text, paragraphs) in &inputs {
+            for (lang, text, paragraphs) in &six {
                 n += segment(black_box(text), paragraphs, lang).len();
+            }
+            n
+        })
+    });
+    group.throughput(Throughput::Bytes(bytes(&twelve)));
+    group.bench_function("mixed_news_12_langs", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for (lang, text, paragraphs) in &twelve {
+                n += segment(black_box(text), paragraphs, lang).len();
+            }
+            n
+        })
+    });
+    group.bench_function("learned_12_langs", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for (lang, text, paragraphs) in &twelve {
+                n += segment_learned(black_box(text), paragraphs, lang, &learned).len();
             }
             n
         })

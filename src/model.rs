@@ -385,6 +385,13 @@ pub struct Project {
     /// View settings.
     #[serde(default)]
     pub view: ViewSettings,
+    /// Sentence-splitting decisions learned from the editor's split/join fixes ("never/always
+    /// split after"), applied when a version is segmented again. Absent in older files.
+    #[serde(
+        default,
+        skip_serializing_if = "crate::segment::LearnedRules::is_empty"
+    )]
+    pub segmentation: crate::segment::LearnedRules,
 }
 
 impl Project {
@@ -397,6 +404,7 @@ impl Project {
             glossary: Glossary::default(),
             accepted_findings: Vec::new(),
             view: ViewSettings::default(),
+            segmentation: crate::segment::LearnedRules::default(),
         }
     }
 

@@ -37,6 +37,17 @@ pub fn version_from_file(
 
 /// Turns a decoded document into a segmented version (detecting the language unless given).
 pub fn version_from_document(doc: Document, lang: Option<Lang>, split: SplitMode) -> Version {
+    version_from_document_learned(doc, lang, split, &segment::LearnedRules::default())
+}
+
+/// Like [`version_from_document`], applying the split/join decisions a project learned
+/// (`Project::segmentation`) for the document's language.
+pub fn version_from_document_learned(
+    doc: Document,
+    lang: Option<Lang>,
+    split: SplitMode,
+    learned: &segment::LearnedRules,
+) -> Version {
     let lang = lang.unwrap_or_else(|| ingest::language::detect(&doc.text).lang);
     let mut version = Version {
         name: doc.name,
@@ -49,16 +60,28 @@ pub fn version_from_document(doc: Document, lang: Option<Lang>, split: SplitMode
         paragraphs: doc.paragraphs,
         sentences: Vec::new(),
     };
-    resegment(&mut version);
+    resegment_learned(&mut version, learned);
     version
 }
 
 /// Cuts `version` into sentences again from its text, keeping its split mode and language
 /// (after the editor changed the language, or to undo all manual splits and merges).
 pub fn resegment(version: &mut Version) {
+    resegment_learned(version, &segment::LearnedRules::default());
+}
+
+/// Like [`resegment`], applying the split/join decisions in `learned` (a project's
+/// `segmentation`) when the version is split automatically. The caller re-aligns: sentence
+/// indices change.
+pub fn resegment_learned(version: &mut Version, learned: &segment::LearnedRules) {
     match version.split {
         SplitMode::Auto => {
-            version.sentences = segment::segment(&version.text, &version.paragraphs, &version.lang);
+            version.sentences = segment::segment_learned(
+                &version.text,
+                &version.paragraphs,
+                &version.lang,
+                learned,
+            );
         }
         SplitMode::Lines => {
             let (paragraphs, sentences): (_, Vec<Sentence>) = segment::split_lines(&version.text);

@@ -84,7 +84,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let mut versions = Vec::with_capacity(args.files.len());
     for (i, path) in args.files.iter().enumerate() {
         let lang = args.lang.get(i).map(|c| Lang::new(c));
-        versions.push(load_version(path, lang, &LoadOptions::default(), args.split.split)?);
+        versions.push(load_version(
+            path,
+            lang,
+            &LoadOptions::default(),
+            args.split.split,
+        )?);
     }
     let mut opts = match &args.glossary {
         Some(path) => AlignOptions::with_glossary(&alinea::glossary::load_any(path)?, &versions),

@@ -4,12 +4,12 @@ use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 
+use super::split_arg::SplitArg;
 use alinea::align::{AlignOptions, align};
 use alinea::ingest::LoadOptions;
 use alinea::model::{Lang, Project};
 use alinea::pipeline::load_version;
 use alinea::progress::Progress;
-use super::split_arg::SplitArg;
 
 /// Arguments of `alinea new`.
 #[derive(clap::Args, Debug)]

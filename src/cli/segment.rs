@@ -3,10 +3,10 @@
 use std::io::{Read, Write};
 use std::path::PathBuf;
 
+use super::split_arg::SplitArg;
 use alinea::ingest::{self, IngestError, LoadOptions};
 use alinea::model::Lang;
 use alinea::pipeline;
-use super::split_arg::SplitArg;
 
 /// Arguments of `alinea segment`.
 #[derive(clap::Args, Debug)]
@@ -21,6 +21,10 @@ pub struct Args {
     pub encoding: Option<String>,
     #[command(flatten)]
     pub split: SplitArg,
+    /// Apply the sentence-splitting fixes learned in this project ("never/always split
+    /// after" tokens of the document's language).
+    #[arg(long, value_name = "PROJECT")]
+    pub learned: Option<PathBuf>,
 }
 
 /// One output line.
@@ -40,7 +44,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         ..LoadOptions::default()
     };
     let lang = args.lang.as_deref().map(Lang::new);
-    let version = if args.file.as_os_str() == "-" {
+    let learned = match &args.learned {
+        Some(path) => alinea::project::load_without_glossary(path)?.segmentation,
+        None => alinea::segment::LearnedRules::default(),
+    };
+    let mut version = if args.file.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
             .lock()
@@ -55,6 +63,17 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     } else {
         pipeline::load_version(&args.file, lang, &opts, args.split.split)?
     };
+    if !learned.is_empty() {
+        pipeline::resegment_learned(&mut version, &learned);
+    }
+    let primary = version.lang.primary();
+    if version.split == alinea::segment::SplitMode::Auto && !alinea::segment::has_language(primary)
+    {
+        eprintln!(
+            "note: no sentence rules for language '{primary}'; using the generic rule set \
+             (common abbreviations, initials, case of the next word)"
+        );
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for (index, sentence) in version.sentences.iter().enumerate() {

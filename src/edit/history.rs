@@ -8,6 +8,9 @@ use crate::model::Project;
 struct Entry {
     label: String,
     inverse: Edit,
+    /// The project's learned segmentation decisions to restore when this entry is applied,
+    /// if the step changed them (a split or join teaches one, see `learn`).
+    learned: Option<crate::segment::LearnedRules>,
 }
 
 /// The undo and redo stacks of one open project.
@@ -38,10 +41,15 @@ impl History {
         let mut touched = Vec::new();
         edit.text_versions(&mut touched);
         let layout = edit.changes_layout();
+        let lesson = super::learn::lesson(project, &edit);
         let inverse = edit.apply(project)?;
+        let before = lesson.is_some().then(|| project.segmentation.clone());
+        super::learn::record(project, lesson);
+        let learned = before.filter(|b| *b != project.segmentation);
         self.undo.push(Entry {
             label: label.to_string(),
             inverse,
+            learned,
         });
         self.redo.clear();
         self.revision += 1;
@@ -111,9 +119,13 @@ impl History {
         match entry.inverse.clone().apply(project) {
             Ok(inverse) => {
                 let label = entry.label.clone();
+                let learned = entry
+                    .learned
+                    .map(|l| std::mem::replace(&mut project.segmentation, l));
                 to.push(Entry {
                     label: entry.label,
                     inverse,
+                    learned,
                 });
                 Ok(Some(label))
             }

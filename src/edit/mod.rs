@@ -9,6 +9,7 @@
 
 pub mod confidence;
 mod history;
+mod learn;
 mod rows;
 mod text;
 

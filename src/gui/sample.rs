@@ -3,8 +3,8 @@
 
 use crate::ingest;
 use crate::model::{Lang, Version};
-use crate::segment::SplitMode;
 use crate::pipeline;
+use crate::segment::SplitMode;
 
 const TEXTS: [(&str, &str, &str); 5] = [
     (

@@ -51,12 +51,20 @@ pub fn parse(p: &str, i: usize) -> Cluster {
                 _ => {}
             }
             cl.fullwidth |= is_fullwidth_terminator(c);
-        } else if is_closer(c) {
+        } else if is_closer(c) || (c == '«' && terminators > 0 && ends_token(p, j + 2)) {
+            // `»Ja.« Dann`: German quotes the other way round.
             closers = true;
         } else if !is_format(c) {
             break;
         }
         j += c.len_utf8();
+    }
+    // French spacing: `Tu viens ? » demanda-t-il`, the closing guillemet after a space.
+    if terminators > 0
+        && let Some(len) = spaced_guillemet(&p[j..])
+    {
+        j += len;
+        closers = true;
     }
     cl.ellipsis |= dots >= 2;
     // Footnote references attached to the stop: ".[1]", ".[7][8]".
@@ -121,6 +129,28 @@ fn spaced_ellipsis(p: &str, i: usize) -> Option<Cluster> {
         last_terminator: '.',
         ..Cluster::default()
     })
+}
+
+/// Length of ` »` (a space, a no-break space or a narrow no-break space, then `»` or `›`)
+/// at the start of `s`.
+fn spaced_guillemet(s: &str) -> Option<usize> {
+    let mut chars = s.char_indices();
+    let (_, space) = chars.next()?;
+    if !matches!(space, ' ' | '\u{A0}' | '\u{202F}') {
+        return None;
+    }
+    let (k, close) = chars.next()?;
+    if !matches!(close, '»' | '›') {
+        return None;
+    }
+    let end = k + close.len_utf8();
+    ends_token(s, end).then_some(end)
+}
+
+/// True if position `k` of `p` is the end of the text or whitespace or punctuation follows.
+fn ends_token(p: &str, k: usize) -> bool {
+    p.get(k..)
+        .is_none_or(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
 }
 
 fn next_word_is_upper(rest: &str) -> bool {

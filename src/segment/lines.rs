@@ -95,7 +95,8 @@ mod tests {
 
     #[test]
     fn every_line_is_a_sentence_and_blank_lines_end_paragraphs() {
-        let text = "Dr. Müller kam am 10.\n  September 1988 an.  \n\n\nZweiter Absatz. Noch ein Satz.\n";
+        let text =
+            "Dr. Müller kam am 10.\n  September 1988 an.  \n\n\nZweiter Absatz. Noch ein Satz.\n";
         let (paragraphs, sentences) = split_lines(text);
         assert_eq!(
             texts(text, &sentences),
@@ -106,7 +107,10 @@ mod tests {
             ]
         );
         assert_eq!(paragraphs.len(), 2);
-        assert_eq!(&text[paragraphs[0].clone()], "Dr. Müller kam am 10.\n  September 1988 an.");
+        assert_eq!(
+            &text[paragraphs[0].clone()],
+            "Dr. Müller kam am 10.\n  September 1988 an."
+        );
     }
 
     #[test]

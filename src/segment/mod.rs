@@ -3,16 +3,22 @@
 //! Candidate boundaries are the terminator clusters of Unicode UAX #29 (a stop, its closing
 //! quotes/brackets, then space) plus newlines, bullets and list items; per-language rules
 //! kept as data in `assets/segmentation/<lang>.ron` (abbreviations, sentence starters) decide
-//! which candidates are real sentence ends. Where no rule applies, UAX #29 decides.
+//! which candidates are real sentence ends; ambiguous candidates are decided with statistics
+//! learned from the document itself ([`stats`]-style evidence, Punkt in spirit) and with the
+//! decisions an editor taught the project ([`LearnedRules`]). Where no rule applies, UAX #29
+//! decides. Languages without a rule file get the [`GENERIC`] rule set
+//! ([`Segmenter::rule_set`] says which was used).
 //! See `notes/segment.md` for the rule-file format.
 
 mod chars;
 mod cluster;
 mod context;
+mod learned;
 mod lines;
 mod lists;
 pub mod rules;
 mod scan;
+mod stats;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -21,8 +27,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::model::{Lang, Sentence};
 
+pub use learned::{LearnedRules, LearnedToken, learn_key};
 pub use lines::{SplitMode, split_lines};
-pub use rules::{RULES_DIR_ENV, RulesError};
+pub use rules::{GENERIC, RULES_DIR_ENV, RulesError, has_language};
 
 /// A sentence splitter for one language, holding its compiled rules.
 #[derive(Debug)]
@@ -63,10 +70,33 @@ impl Segmenter {
             .clone()
     }
 
+    /// The cached segmenter for `lang` plus the decisions `learned` holds for that language
+    /// (the shared one itself when there are none).
+    pub fn with_learned(lang: &Lang, learned: &LearnedRules) -> Arc<Segmenter> {
+        let base = Segmenter::for_lang(lang);
+        let mut tokens = learned.for_lang(lang.primary()).peekable();
+        if tokens.peek().is_none() {
+            return base;
+        }
+        let mut rules = base.rules.clone();
+        for t in tokens {
+            rules.learn(&t.token, t.split);
+        }
+        Arc::new(Segmenter { rules })
+    }
+
+    /// The rule set in use: the language's primary subtag, or [`GENERIC`] for a language
+    /// without a rule file of its own.
+    pub fn rule_set(&self) -> &str {
+        &self.rules.rule_set
+    }
+
     /// Splits one paragraph, returning trimmed byte ranges relative to `paragraph`.
     pub fn split(&self, paragraph: &str) -> Vec<Range<usize>> {
         let mut out = Vec::new();
-        self.split_into(paragraph, 0, &mut Vec::new(), |r| out.push(r));
+        let whole = [0..paragraph.len()];
+        let stats = stats::LazyStats::new(paragraph, &whole, &self.rules);
+        self.split_into(paragraph, 0, &stats, &mut Vec::new(), |r| out.push(r));
         out
     }
 
@@ -74,11 +104,12 @@ impl Segmenter {
     pub fn segment(&self, text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
         let mut out = Vec::with_capacity(text.len() / 80 + 1);
         let mut cuts = Vec::new();
+        let stats = stats::LazyStats::new(text, paragraphs, &self.rules);
         for (p_idx, para) in paragraphs.iter().enumerate() {
             let Some(p_text) = text.get(para.clone()) else {
                 continue;
             };
-            self.split_into(p_text, para.start, &mut cuts, |range| {
+            self.split_into(p_text, para.start, &stats, &mut cuts, |range| {
                 out.push(Sentence {
                     range,
                     paragraph: p_idx,
@@ -92,11 +123,12 @@ impl Segmenter {
         &self,
         p: &str,
         offset: usize,
+        stats: &stats::LazyStats<'_>,
         cuts: &mut Vec<usize>,
         mut emit: impl FnMut(Range<usize>),
     ) {
         cuts.clear();
-        scan::cut_paragraph(p, &self.rules, cuts);
+        scan::cut_paragraph(p, &self.rules, stats, cuts);
         let mut start = 0;
         for end in cuts.iter().copied().chain(std::iter::once(p.len())) {
             let piece = &p[start..end];
@@ -115,6 +147,16 @@ impl Segmenter {
 /// cached rules for `lang`. Ranges are trimmed and never cross a paragraph boundary.
 pub fn segment(text: &str, paragraphs: &[Range<usize>], lang: &Lang) -> Vec<Sentence> {
     Segmenter::for_lang(lang).segment(text, paragraphs)
+}
+
+/// Like [`segment`], with the decisions an editor taught the project (see [`LearnedRules`]).
+pub fn segment_learned(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    lang: &Lang,
+    learned: &LearnedRules,
+) -> Vec<Sentence> {
+    Segmenter::with_learned(lang, learned).segment(text, paragraphs)
 }
 
 /// Splits one paragraph (a `&str`) into trimmed byte ranges relative to it.

@@ -23,7 +23,25 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("id", include_str!("../../assets/segmentation/id.ron")),
     ("ru", include_str!("../../assets/segmentation/ru.ron")),
     ("ar", include_str!("../../assets/segmentation/ar.ron")),
+    ("de", include_str!("../../assets/segmentation/de.ron")),
+    ("fr", include_str!("../../assets/segmentation/fr.ron")),
+    ("es", include_str!("../../assets/segmentation/es.ron")),
+    ("it", include_str!("../../assets/segmentation/it.ron")),
+    ("pt", include_str!("../../assets/segmentation/pt.ron")),
+    ("nl", include_str!("../../assets/segmentation/nl.ron")),
+    (
+        GENERIC,
+        include_str!("../../assets/segmentation/generic.ron"),
+    ),
 ];
+
+/// Name of the rule set used for languages without their own rule file.
+pub const GENERIC: &str = "generic";
+
+/// True if Alinea has a rule file of its own for the language `lang` (primary subtag).
+pub fn has_language(lang: &str) -> bool {
+    lang != "common" && lang != GENERIC && EMBEDDED.iter().any(|(name, _)| *name == lang)
+}
 
 /// A problem with a rule file; every variant names the file.
 #[derive(Debug, thiserror::Error)]
@@ -69,6 +87,16 @@ pub struct RuleFile {
     /// Keep a quotation or bracket that closes within the paragraph as one piece (no break
     /// inside it). The last file that sets it wins; default true.
     pub keep_quotes_whole: Option<bool>,
+    /// Words that make a following `10.` an ordinal, not a sentence end ("am 10. September").
+    pub ordinal_before: Vec<String>,
+    /// Words that make a preceding `10.` an ordinal ("10. September", "3. Platz").
+    pub ordinal_after: Vec<String>,
+    /// Words that, ending a line without final punctuation, continue it on the next line
+    /// (a heading wrapped after a preposition or conjunction).
+    pub continuation_words: Vec<String>,
+    /// Abbreviations that also end compounds, written with their period ("str." for
+    /// "Bahnhofstr."): a longer unknown word ending in one takes its kind.
+    pub compound_endings: Vec<String>,
 }
 
 /// How an abbreviation behaves at a period followed by a space.
@@ -84,28 +112,45 @@ pub enum AbbrevKind {
     WeakEnd,
     /// `NeverEnd` after a word, `WeakEnd` after a number.
     WeakAfterNumber,
+    /// Always ends a sentence when whitespace follows (learned from an editor's split).
+    AlwaysEnd,
 }
 
 /// Compiled rules for one language: the merge of the common file, the language file and the
 /// user's files, in that order (later entries override earlier ones).
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Rules {
     abbreviations: HashMap<String, AbbrevKind>,
+    /// Multi-word entries keyed "previous word + space + token" ("и пр").
+    phrases: HashMap<String, AbbrevKind>,
     starters: HashSet<String>,
+    ordinal_before: HashSet<String>,
+    ordinal_after: HashSet<String>,
+    continuation: HashSet<String>,
+    /// Keys of `compound_endings` ("str").
+    compound_endings: Vec<String>,
+    /// Learned "never/always split after" tokens, keyed by the lower-cased token with its
+    /// final punctuation ("s.h.", "yahoo!").
+    learned: HashMap<String, bool>,
     /// Whether quotations and brackets are kept whole.
     pub keep_quotes_whole: bool,
+    /// The language whose rule file was used, or [`GENERIC`].
+    pub rule_set: String,
 }
 
 impl Rules {
     /// Builds the rules for `lang` (primary subtag) from the embedded files plus, if `user_dir`
     /// is given, its `common.ron` and `<lang>.ron` when they exist.
     pub fn load(lang: &str, user_dir: Option<&Path>) -> Result<Rules, RulesError> {
+        let own = has_language(lang);
+        let set = if own { lang } else { GENERIC };
         let mut rules = Rules {
             keep_quotes_whole: true,
+            rule_set: set.to_string(),
             ..Rules::default()
         };
         for (name, text) in EMBEDDED {
-            if *name == "common" || *name == lang {
+            if *name == "common" || *name == set {
                 let file = parse(text, &format!("assets/segmentation/{name}.ron"))?;
                 rules.add(file);
             }
@@ -137,15 +182,42 @@ impl Rules {
         for (list, kind) in lists {
             for entry in list {
                 let key = abbreviation_key(&entry);
-                if !key.is_empty() {
-                    self.abbreviations.insert(key, kind);
+                if key.is_empty() {
+                    continue;
+                }
+                match phrase_key(&entry) {
+                    Some(phrase) => {
+                        self.phrases.insert(phrase, kind);
+                        self.abbreviations.entry(key).or_insert(kind);
+                    }
+                    None => {
+                        self.abbreviations.insert(key, kind);
+                    }
                 }
             }
         }
-        for word in file.sentence_starters {
-            let word = word.trim();
-            if !word.is_empty() {
-                self.starters.insert(word.to_string());
+        for entry in file.compound_endings {
+            let key = abbreviation_key(&entry);
+            if !key.is_empty() && !self.compound_endings.contains(&key) {
+                self.compound_endings.push(key);
+            }
+        }
+        let words = [
+            (file.sentence_starters, &mut self.starters, false),
+            (file.ordinal_before, &mut self.ordinal_before, false),
+            (file.ordinal_after, &mut self.ordinal_after, false),
+            (file.continuation_words, &mut self.continuation, true),
+        ];
+        for (list, set, lower) in words {
+            for word in list {
+                let word = word.trim();
+                if !word.is_empty() {
+                    set.insert(if lower {
+                        word.to_lowercase()
+                    } else {
+                        word.to_string()
+                    });
+                }
             }
         }
         if let Some(keep) = file.keep_quotes_whole {
@@ -158,10 +230,76 @@ impl Rules {
         self.abbreviations.get(key).copied()
     }
 
+    /// The kind of an unknown compound ending in a listed compound ending ("bahnhofstr" →
+    /// the kind of "str"); the compound must be at least three letters longer.
+    pub fn compound(&self, key: &str) -> Option<AbbrevKind> {
+        self.compound_endings
+            .iter()
+            .filter(|end| key.len() >= end.len() + 3 && key.ends_with(end.as_str()))
+            .find_map(|end| self.abbreviation(end))
+    }
+
+    /// The kind of a multi-word abbreviation: `prev` is the lower-cased word before the token,
+    /// `key` the token's key ("и", "пр" for "и пр.").
+    pub fn phrase(&self, prev: &str, key: &str) -> Option<AbbrevKind> {
+        if self.phrases.is_empty() {
+            return None;
+        }
+        self.phrases.get(&format!("{prev} {key}")).copied()
+    }
+
     /// True if `word` (exact spelling) is a listed sentence starter.
     pub fn is_starter(&self, word: &str) -> bool {
         self.starters.contains(word)
     }
+
+    /// True if `word` (exact spelling) before a number makes it an ordinal ("am").
+    pub fn is_ordinal_before(&self, word: &str) -> bool {
+        self.ordinal_before.contains(word)
+    }
+
+    /// True if `word` (exact spelling) after a number makes it an ordinal ("September").
+    pub fn is_ordinal_after(&self, word: &str) -> bool {
+        self.ordinal_after.contains(word)
+    }
+
+    /// True if the language marks ordinals with a period ("10. September").
+    pub fn has_ordinals(&self) -> bool {
+        !self.ordinal_before.is_empty() || !self.ordinal_after.is_empty()
+    }
+
+    /// True if a line ending in `word` (any case) continues on the next line.
+    pub fn is_continuation(&self, word: &str) -> bool {
+        !self.continuation.is_empty() && self.continuation.contains(&word.to_lowercase())
+    }
+
+    /// Adds a learned decision for the token `token` (with its final punctuation, e.g.
+    /// "S.H."): `split` true means always split after it, false never.
+    pub fn learn(&mut self, token: &str, split: bool) {
+        let key = token.trim().to_lowercase();
+        if !key.is_empty() {
+            self.learned.insert(key, split);
+        }
+    }
+
+    /// The learned decision for the lower-cased token with its final punctuation, if any.
+    pub fn learned(&self, key: &str) -> Option<bool> {
+        self.learned.get(key).copied()
+    }
+
+    /// True if any decision was learned.
+    pub fn has_learned(&self) -> bool {
+        !self.learned.is_empty()
+    }
+}
+
+/// "и пр." → "и пр": the last two words of a multi-word entry, lower-cased, final period off.
+fn phrase_key(entry: &str) -> Option<String> {
+    let mut words = entry.split_whitespace().rev();
+    let last = words.next()?;
+    let prev = words.next()?;
+    let last = last.strip_suffix('.').unwrap_or(last);
+    Some(format!("{} {}", prev.to_lowercase(), last.to_lowercase()))
 }
 
 /// Lower-cases an entry and strips its final period: "Dr." → "dr". A multi-word entry is
@@ -191,6 +329,23 @@ mod tests {
             let rules = Rules::load(name, None);
             assert!(rules.is_ok(), "{name}: {:?}", rules.err());
         }
+    }
+
+    #[test]
+    fn unknown_languages_get_the_generic_set() {
+        let rules = Rules::load("sw", None).expect("generic");
+        assert_eq!(rules.rule_set, GENERIC);
+        let rules = Rules::load("de", None).expect("de");
+        assert_eq!(rules.rule_set, "de");
+        assert!(rules.is_ordinal_after("September"));
+        assert!(!has_language("generic"));
+    }
+
+    #[test]
+    fn multi_word_entries_are_phrases() {
+        let rules = Rules::load("ru", None).expect("ru");
+        assert_eq!(rules.phrase("и", "пр"), Some(AbbrevKind::MayEnd));
+        assert_eq!(rules.abbreviation("пр"), Some(AbbrevKind::NeverEnd));
     }
 
     #[test]

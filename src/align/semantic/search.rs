@@ -164,7 +164,13 @@ impl BeadScorer<'_> {
 
 /// Prefix sums over the sentences of one side of their mean cosine with their `k` most
 /// similar sentences of the other side among those `window` allows, less the side's average.
-pub fn hubness(a: &SpanVectors, b: &SpanVectors, window: &Window, k: usize, pivot: bool) -> Vec<f32> {
+pub fn hubness(
+    a: &SpanVectors,
+    b: &SpanVectors,
+    window: &Window,
+    k: usize,
+    pivot: bool,
+) -> Vec<f32> {
     let (own, other) = if pivot { (a, b) } else { (b, a) };
     let mut best: Vec<Vec<f32>> = vec![Vec::new(); own.len()];
     for i in 0..a.len() {

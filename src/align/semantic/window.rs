@@ -18,7 +18,11 @@ impl Window {
         let mut rows: Vec<RangeInclusive<usize>> = Vec::with_capacity(n + 1);
         for (i, &c) in centre.iter().enumerate() {
             let w = widths.get(i).copied().unwrap_or(0) as f64;
-            let c = if c.is_finite() { c.clamp(0.0, m as f64) } else { 0.0 };
+            let c = if c.is_finite() {
+                c.clamp(0.0, m as f64)
+            } else {
+                0.0
+            };
             let lo = (c - w).floor().max(0.0) as usize;
             let hi = ((c + w).ceil() as usize).min(m);
             rows.push(lo.min(m)..=hi);

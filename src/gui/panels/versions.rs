@@ -142,11 +142,18 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
         .striped(true)
         .num_columns(7)
         .show(ui, |ui| {
-            let headers: Vec<egui::Id> =
-                ["Pivot", "Version", "Language", "Encoding", "Sentences", "Splitting", ""]
-                    .into_iter()
-                    .map(|h| ui.strong(h).id)
-                    .collect();
+            let headers: Vec<egui::Id> = [
+                "Pivot",
+                "Version",
+                "Language",
+                "Encoding",
+                "Sentences",
+                "Splitting",
+                "",
+            ]
+            .into_iter()
+            .map(|h| ui.strong(h).id)
+            .collect();
             ui.end_row();
             for (i, v) in draft.versions.iter_mut().enumerate() {
                 ui.radio_value(&mut draft.pivot, i, "")
