@@ -207,6 +207,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         lang,
         encoding: doc.encoding,
         direction: Default::default(),
+        split: Default::default(),
         text: doc.text,
         paragraphs: doc.paragraphs,
         sentences,

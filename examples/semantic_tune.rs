@@ -37,7 +37,10 @@ fn parse_gold(text: &str) -> Vec<Bead> {
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
             let mut parts = l.split(':');
-            (ids(parts.next().unwrap_or("")), ids(parts.next().unwrap_or("")))
+            (
+                ids(parts.next().unwrap_or("")),
+                ids(parts.next().unwrap_or("")),
+            )
         })
         .collect()
 }
@@ -59,11 +62,10 @@ fn hits(reference: &[Bead], candidates: &[Bead]) -> (usize, usize, usize) {
             lax += 1;
             continue;
         }
-        let linked: HashSet<usize> = c
-            .0
-            .iter()
-            .flat_map(|s| links.get(s).into_iter().flatten().copied())
-            .collect();
+        let linked: HashSet<usize> =
+            c.0.iter()
+                .flat_map(|s| links.get(s).into_iter().flatten().copied())
+                .collect();
         if c.1.iter().any(|t| linked.contains(t)) {
             lax += 1;
         }
@@ -77,8 +79,13 @@ fn load(path: &str, lang: &str) -> Version {
     let spaced: String = text.lines().map(|l| format!("{l}\n\n")).collect();
     let tmp = std::env::temp_dir().join(format!("semantic_tune_{lang}.txt"));
     std::fs::write(&tmp, spaced).expect("temp file");
-    alinea::pipeline::load_version(&tmp, Some(Lang::new(lang)), &LoadOptions::default(), SplitMode::Lines)
-        .expect("loads")
+    alinea::pipeline::load_version(
+        &tmp,
+        Some(Lang::new(lang)),
+        &LoadOptions::default(),
+        SplitMode::Lines,
+    )
+    .expect("loads")
 }
 
 fn set(params: &mut SemanticParams, key: &str, x: f32) {
@@ -149,10 +156,20 @@ fn main() {
     let gold = parse_gold(&std::fs::read_to_string(gold).expect("gold"));
     let (pn, ps, pl) = hits(&gold, &test);
     let links = |beads: &[Bead]| -> Vec<Bead> {
-        beads.iter().filter(|b| !b.0.is_empty() && !b.1.is_empty()).cloned().collect()
+        beads
+            .iter()
+            .filter(|b| !b.0.is_empty() && !b.1.is_empty())
+            .cloned()
+            .collect()
     };
     let (rn, rs, rl) = hits(&links(&test), &links(&gold));
-    let f1 = |p: f64, r: f64| if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f1 = |p: f64, r: f64| {
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
+    };
     let (p_s, r_s) = (ps as f64 / pn as f64, rs as f64 / rn as f64);
     let (p_l, r_l) = (pl as f64 / pn as f64, rl as f64 / rn as f64);
     println!(

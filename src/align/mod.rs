@@ -165,8 +165,16 @@ fn align_stretch(
             let vectors = opts.vectors.as_deref().filter(|_| !opts.length_only);
             match vectors.and_then(|all| Some((all.get(pivot)?, all.get(v)?))) {
                 Some((va, vb)) => {
-                    let a = semantic::SpanVectors::build(va, ranges[pivot].clone(), opts.semantic.weight_power);
-                    let b = semantic::SpanVectors::build(vb, ranges[v].clone(), opts.semantic.weight_power);
+                    let a = semantic::SpanVectors::build(
+                        va,
+                        ranges[pivot].clone(),
+                        opts.semantic.weight_power,
+                    );
+                    let b = semantic::SpanVectors::build(
+                        vb,
+                        ranges[v].clone(),
+                        opts.semantic.weight_power,
+                    );
                     semantic::align_pair(&cost, &a, &b, &opts.semantic, progress).map(Some)
                 }
                 None => band::align_pair(&cost, progress).map(Some),

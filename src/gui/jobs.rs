@@ -273,8 +273,8 @@ impl Jobs {
                     Ok(()) => {
                         super::semantic::load_beside(&path);
                         JobOutput::Opened {
-                        project: Box::new(project),
-                        path,
+                            project: Box::new(project),
+                            path,
                         }
                     }
                     Err(e) => JobOutput::Failed(format!(
@@ -303,9 +303,9 @@ impl Jobs {
                     // The vectors only save time later: a failure here is not the save's.
                     let _ = super::semantic::save_beside(&path, &project);
                     JobOutput::Saved {
-                    path,
-                    revision,
-                    view: project.view,
+                        path,
+                        revision,
+                        view: project.view,
                     }
                 }
                 Err(e) => JobOutput::Failed(e.to_string()),

@@ -193,10 +193,12 @@ impl VectorCache {
     /// Loads the cache at `path`; a missing file is an empty cache.
     pub fn load(path: &Path, model: &str, dim: usize) -> Result<Self, CacheError> {
         match std::fs::read(path) {
-            Ok(bytes) => Self::from_bytes(&bytes, model, dim).map_err(|reason| CacheError::Foreign {
-                file: path.display().to_string(),
-                reason,
-            }),
+            Ok(bytes) => {
+                Self::from_bytes(&bytes, model, dim).map_err(|reason| CacheError::Foreign {
+                    file: path.display().to_string(),
+                    reason,
+                })
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(VectorCache::new(model, dim)),
             Err(source) => Err(CacheError::Io {
                 file: path.display().to_string(),
@@ -263,7 +265,11 @@ mod tests {
         assert!(path.to_string_lossy().ends_with("report.alinea.vectors"));
         c.save(&path).expect("saves");
         assert_eq!(VectorCache::load(&path, "m1", 3).expect("loads"), c);
-        assert!(VectorCache::load(&dir.path().join("none"), "m1", 3).expect("empty").is_empty());
+        assert!(
+            VectorCache::load(&dir.path().join("none"), "m1", 3)
+                .expect("empty")
+                .is_empty()
+        );
     }
 
     #[test]
@@ -274,7 +280,10 @@ mod tests {
         assert!(VectorCache::from_bytes(&bytes, "m2", 2).is_err());
         assert!(VectorCache::from_bytes(&bytes, "m1", 3).is_err());
         for cut in 0..bytes.len() {
-            assert!(VectorCache::from_bytes(&bytes[..cut], "m1", 2).is_err(), "cut {cut}");
+            assert!(
+                VectorCache::from_bytes(&bytes[..cut], "m1", 2).is_err(),
+                "cut {cut}"
+            );
         }
         assert!(VectorCache::from_bytes(b"garbage!", "m1", 2).is_err());
     }

@@ -44,7 +44,10 @@ fn paragraph_weight(pair: &PairCost<'_>, params: &SemanticParams) -> f32 {
     if pair.a.has_paragraph_structure() && pair.b.has_paragraph_structure() {
         return params.paragraphs;
     }
-    let (x, y) = (pair.a.paragraph_count() as f32, pair.b.paragraph_count() as f32);
+    let (x, y) = (
+        pair.a.paragraph_count() as f32,
+        pair.b.paragraph_count() as f32,
+    );
     if x.min(y) / x.max(y).max(1.0) >= PARALLEL_PARAGRAPHS {
         params.paragraphs
     } else {

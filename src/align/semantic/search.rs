@@ -108,7 +108,8 @@ impl BeadScorer<'_> {
         let (na, nb) = SHAPES[shape];
         let p = self.params;
         let e = self.pair.evidence(i, na, j, nb);
-        let evidence = p.evidence * e.length + p.anchors * e.anchors + self.paragraphs * e.paragraphs;
+        let evidence =
+            p.evidence * e.length + p.anchors * e.anchors + self.paragraphs * e.paragraphs;
         if na == 0 || nb == 0 {
             return p.skip * (na + nb) as f32 + evidence;
         }
@@ -135,7 +136,8 @@ impl BeadScorer<'_> {
     fn splits_cleanly(&self, i: usize, na: usize, j: usize, nb: usize) -> bool {
         let good = self.params.split_cosine;
         (1..nb).any(|k| {
-            self.similarity(i, 1, j, k) >= good && self.similarity(i + 1, na - 1, j + k, nb - k) >= good
+            self.similarity(i, 1, j, k) >= good
+                && self.similarity(i + 1, na - 1, j + k, nb - k) >= good
         })
     }
 }

@@ -56,7 +56,12 @@ impl Window {
 
     /// Allowed other-side positions at pivot position `i`.
     pub fn row(&self, i: usize) -> RangeInclusive<usize> {
-        self.rows.get(i).cloned().unwrap_or(1..=0)
+        self.rows.get(i).cloned().unwrap_or_else(|| {
+            // An exhausted range: empty, for a position past the window.
+            let mut none = 0..=0;
+            none.next();
+            none
+        })
     }
 
     /// True when cell (i, j) is in the window.
