@@ -27,8 +27,9 @@ pub enum Engine {
 pub struct EngineArg {
     /// Alignment engine: `semantic` (by meaning, with the multilingual sentence encoder; the
     /// default when its model is installed — see scripts/fetch-model, or set ALINEA_MODEL)
-    /// or `fast` (length, numbers, names and glossary terms; no model). Without the model,
-    /// alinea says so once on stderr and aligns with the fast engine.
+    /// or `fast` (length, numbers, names and glossary terms; no model; also chosen by
+    /// ALINEA_ENGINE=fast). Without the model, alinea says so once on stderr and aligns
+    /// with the fast engine.
     #[arg(long, value_enum, value_name = "fast|semantic")]
     pub engine: Option<Engine>,
 }
@@ -43,7 +44,9 @@ impl EngineArg {
         opts: &mut AlignOptions,
         cache: Option<&Path>,
     ) -> anyhow::Result<()> {
-        if self.engine == Some(Engine::Fast) {
+        let from_env = std::env::var("ALINEA_ENGINE").ok();
+        let fast_by_env = self.engine.is_none() && from_env.as_deref() == Some("fast");
+        if self.engine == Some(Engine::Fast) || fast_by_env {
             return Ok(());
         }
         let path = embed::default_model_path();

@@ -4,12 +4,13 @@ use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 
+use super::engine_arg::EngineArg;
+use super::progress_bar::with_progress;
 use super::split_arg::SplitArg;
 use alinea::align::{AlignOptions, align};
 use alinea::ingest::LoadOptions;
 use alinea::model::{Lang, Project};
 use alinea::pipeline::load_version;
-use alinea::progress::Progress;
 
 /// Arguments of `alinea new`.
 #[derive(clap::Args, Debug)]
@@ -30,6 +31,8 @@ pub struct Args {
     pub lang: Vec<String>,
     #[command(flatten)]
     pub split: SplitArg,
+    #[command(flatten)]
+    pub engine: EngineArg,
 }
 
 /// Runs the command.
@@ -57,12 +60,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         version.source_path = std::path::absolute(path).ok().or(version.source_path);
         versions.push(version);
     }
-    let alignment = align(
-        &versions,
-        args.pivot,
-        &AlignOptions::default(),
-        &Progress::new(),
-    )?;
+    let mut opts = AlignOptions::default();
+    let cache = alinea::align::semantic::VectorCache::path_for(&args.output);
+    args.engine.prepare(&versions, &mut opts, Some(&cache))?;
+    let alignment = with_progress("aligning", |progress| {
+        align(&versions, args.pivot, &opts, progress)
+    })??;
     let mut project = Project::new(versions);
     project.alignment = alignment;
     project

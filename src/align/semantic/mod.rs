@@ -122,3 +122,96 @@ pub fn align_pair(
     }
     Ok(beads)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::SentenceVectors;
+    use crate::align::{AlignOptions, align};
+    use crate::model::{Lang, Version};
+    use crate::progress::Progress;
+
+    /// A version of `n` sentences of equal length, one paragraph each.
+    fn version(lang: &str, n: usize) -> Version {
+        let texts: Vec<String> = (0..n)
+            .map(|k| format!("Sentence number {k} says something of the same length."))
+            .collect();
+        let paragraphs: Vec<Vec<&str>> = texts.iter().map(|t| vec![t.as_str()]).collect();
+        Version::from_sentences(lang, Lang::new(lang), &paragraphs)
+    }
+
+    /// Vectors from topic lists: sentence k mixes the unit topics it names.
+    fn vectors(topics: &[&[usize]], dim: usize) -> SentenceVectors {
+        let mut v = SentenceVectors::new(dim);
+        for t in topics {
+            let mut x = vec![0.0f32; dim];
+            for &k in *t {
+                x[k] = 1.0;
+            }
+            v.push(&x, 10 * t.len().max(1));
+        }
+        v
+    }
+
+    fn rows(
+        a: &Version,
+        b: &Version,
+        va: SentenceVectors,
+        vb: SentenceVectors,
+    ) -> Vec<Vec<Vec<usize>>> {
+        let opts = AlignOptions {
+            vectors: Some(Arc::new(vec![va, vb])),
+            ..AlignOptions::default()
+        };
+        let alignment = align(&[a.clone(), b.clone()], 0, &opts, &Progress::new()).expect("runs");
+        alignment
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.clone().collect()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn meaning_finds_an_omission_that_lengths_cannot_see() {
+        let (a, b) = (version("de", 6), version("fr", 5));
+        let va = vectors(&[&[0], &[1], &[2], &[3], &[4], &[5]], 8);
+        let vb = vectors(&[&[0], &[1], &[2], &[4], &[5]], 8);
+        let got = rows(&a, &b, va, vb);
+        assert!(got.contains(&vec![vec![3], vec![]]), "{got:?}");
+        assert!(got.contains(&vec![vec![4], vec![3]]), "{got:?}");
+    }
+
+    #[test]
+    fn a_sentence_translating_two_is_one_bead() {
+        let (a, b) = (version("de", 4), version("fr", 3));
+        let va = vectors(&[&[0], &[1], &[2], &[3]], 8);
+        let vb = vectors(&[&[0], &[1, 2], &[3]], 8);
+        let got = rows(&a, &b, va, vb);
+        assert_eq!(
+            got,
+            vec![
+                vec![vec![0], vec![0]],
+                vec![vec![1, 2], vec![1]],
+                vec![vec![3], vec![2]]
+            ]
+        );
+    }
+
+    #[test]
+    fn confidence_follows_the_similarity() {
+        let (a, b) = (version("de", 3), version("fr", 3));
+        let va = vectors(&[&[0], &[1], &[2]], 8);
+        // The middle pair shares nothing; the others are exact.
+        let vb = vectors(&[&[0], &[6], &[2]], 8);
+        let opts = AlignOptions {
+            vectors: Some(Arc::new(vec![va, vb])),
+            ..AlignOptions::default()
+        };
+        let alignment = align(&[a, b], 0, &opts, &Progress::new()).expect("runs");
+        let scores: Vec<f32> = alignment.rows.iter().map(|r| r.score).collect();
+        let low = scores.iter().cloned().fold(f32::INFINITY, f32::min);
+        let high = scores.iter().cloned().fold(0.0, f32::max);
+        assert!(high > 0.9 && low < 0.5, "{scores:?}");
+    }
+}

@@ -156,7 +156,8 @@ impl BeadScorer<'_> {
     pub fn reported_cost(&self, shape: usize, i: usize, j: usize) -> f32 {
         let (na, nb) = SHAPES[shape];
         if na == 0 || nb == 0 {
-            return self.cost(shape, i, j);
+            // An added or omitted sentence is always worth a look.
+            return 2.0 + self.cost(shape, i, j);
         }
         let e = self.pair.evidence(i, na, j, nb);
         let anchors = self.params.anchors * e.anchors;
