@@ -140,6 +140,19 @@ impl QActs {
         self.q.resize(x.len(), 0);
         self.d.resize(nblocks, 0.0);
         self.s8.resize(nblocks, 0);
+        #[cfg(target_arch = "x86_64")]
+        {
+            if avx2_available() {
+                // SAFETY: AVX2 is present (checked just above).
+                unsafe { avx2::quantise(self, x) };
+                return;
+            }
+        }
+        self.quantise_scalar(x);
+    }
+
+    /// The portable reference of [`Self::quantise`] (buffers already sized).
+    pub fn quantise_scalar(&mut self, x: &[f32]) {
         for (i, blk) in x.chunks_exact(QK).enumerate() {
             let amax = blk.iter().fold(0f32, |m, v| m.max(v.abs()));
             let d = amax / 127.0;
@@ -222,7 +235,8 @@ mod avx2 {
 
     /// One block (32 inputs) of `N` tokens against one group of 8 rows: adds
     /// `cvt(Σ q·a − 8Σa)·(dw·da)` into `acc[i]`.
-    #[inline(always)]
+    #[inline]
+    #[target_feature(enable = "avx2,fma")]
     unsafe fn block<const N: usize>(
         wq: *const u8,
         dw: __m256,
@@ -251,7 +265,8 @@ mod avx2 {
         }
     }
 
-    #[inline(always)]
+    #[inline]
+    #[target_feature(enable = "avx2,fma")]
     unsafe fn tile<const N: usize>(
         w: &PackedQ4,
         bias: &[f32],
@@ -277,6 +292,61 @@ mod avx2 {
             for (i, a) in acc.iter().enumerate() {
                 let out = &mut y[(t0 + i) * w.nout + g * ROWS..(t0 + i) * w.nout + (g + 1) * ROWS];
                 _mm256_storeu_ps(out.as_mut_ptr(), _mm256_add_ps(*a, bv));
+            }
+        }
+    }
+
+    /// AVX2 version of [`QActs::quantise_scalar`]: same arithmetic (`x·(1/d)` rounded half
+    /// to even, saturated to int8).
+    #[target_feature(enable = "avx2,fma")]
+    pub unsafe fn quantise(acts: &mut QActs, x: &[f32]) {
+        let nblocks = x.len() / QK;
+        assert!(
+            acts.q.len() >= nblocks * QK && acts.d.len() >= nblocks && acts.s8.len() >= nblocks
+        );
+        let abs_mask = _mm256_castsi256_ps(_mm256_set1_epi32(0x7fff_ffff));
+        let perm = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
+        let (lo, hi) = (_mm256_set1_epi32(-128), _mm256_set1_epi32(127));
+        for i in 0..nblocks {
+            unsafe {
+                let p = x.as_ptr().add(i * QK);
+                let v = [
+                    _mm256_loadu_ps(p),
+                    _mm256_loadu_ps(p.add(8)),
+                    _mm256_loadu_ps(p.add(16)),
+                    _mm256_loadu_ps(p.add(24)),
+                ];
+                let m = _mm256_max_ps(
+                    _mm256_max_ps(_mm256_and_ps(v[0], abs_mask), _mm256_and_ps(v[1], abs_mask)),
+                    _mm256_max_ps(_mm256_and_ps(v[2], abs_mask), _mm256_and_ps(v[3], abs_mask)),
+                );
+                let m4 = _mm_max_ps(_mm256_castps256_ps128(m), _mm256_extractf128_ps(m, 1));
+                let m2 = _mm_max_ps(m4, _mm_movehl_ps(m4, m4));
+                let m1 = _mm_max_ss(m2, _mm_shuffle_ps(m2, m2, 1));
+                let amax = _mm_cvtss_f32(m1);
+                let d = amax / 127.0;
+                let id = if d > 0.0 { 1.0 / d } else { 0.0 };
+                let idv = _mm256_set1_ps(id);
+                let q: [__m256i; 4] = std::array::from_fn(|j| {
+                    let r = _mm256_round_ps(
+                        _mm256_mul_ps(v[j], idv),
+                        _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC,
+                    );
+                    _mm256_min_epi32(_mm256_max_epi32(_mm256_cvtps_epi32(r), lo), hi)
+                });
+                let p16 = _mm256_packs_epi16(
+                    _mm256_packs_epi32(q[0], q[1]),
+                    _mm256_packs_epi32(q[2], q[3]),
+                );
+                let bytes = _mm256_permutevar8x32_epi32(p16, perm);
+                _mm256_storeu_si256(acts.q.as_mut_ptr().add(i * QK) as *mut __m256i, bytes);
+                let s =
+                    _mm256_add_epi32(_mm256_add_epi32(q[0], q[1]), _mm256_add_epi32(q[2], q[3]));
+                let s4 = _mm_add_epi32(_mm256_castsi256_si128(s), _mm256_extracti128_si256(s, 1));
+                let s2 = _mm_add_epi32(s4, _mm_shuffle_epi32(s4, 0b01_00_11_10));
+                let s1 = _mm_add_epi32(s2, _mm_shuffle_epi32(s2, 0b10_11_00_01));
+                acts.d[i] = d;
+                acts.s8[i] = 8 * _mm_cvtsi128_si32(s1);
             }
         }
     }
@@ -385,6 +455,22 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn avx2_quantise_equals_scalar() {
+        let x: Vec<f32> = (0..32 * 40)
+            .map(|i| ((i * 7919 % 1000) as f32 - 500.0) / (1.0 + (i % 13) as f32))
+            .chain([0.0; 32])
+            .chain((0..32).map(|i| i as f32 * 0.5))
+            .collect();
+        let mut a = QActs::default();
+        a.quantise(&x, 32);
+        let mut b = a.clone();
+        b.quantise_scalar(&x);
+        assert_eq!(a.q, b.q);
+        assert_eq!(a.d, b.d);
+        assert_eq!(a.s8, b.s8);
     }
 
     proptest! {
