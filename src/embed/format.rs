@@ -19,10 +19,7 @@
 
 use std::collections::HashMap;
 
-/// Elements per Q4_0 / Q8_0 block.
-pub const QK: usize = 32;
-/// Bytes per Q4_0 block: an f16 scale and 16 bytes holding 32 nibbles.
-pub const Q4_BLOCK_BYTES: usize = 18;
+pub use alinea_e5_kernels::{Q4_BLOCK_BYTES, QK};
 /// The file's magic bytes.
 pub const MAGIC: &[u8; 4] = b"E5S1";
 /// The only format version known.
