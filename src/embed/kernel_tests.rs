@@ -75,8 +75,8 @@ mod quant {
             dequant_row(&raw[o * nin / QK * 18..(o + 1) * nin / QK * 18], &mut row);
             for t in 0..3 {
                 let mut acc = bias[o];
-                for k in 0..nin {
-                    acc += row[k] * q.q[t * nin + k] as f32 * q.d[t * nin / QK + k / QK];
+                for (k, w) in row.iter().enumerate() {
+                    acc += w * q.q[t * nin + k] as f32 * q.d[t * nin / QK + k / QK];
                 }
                 assert!(
                     (acc - y[t * nout + o]).abs() < 1e-3,
