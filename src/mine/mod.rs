@@ -8,14 +8,18 @@
 //! two forms, and Arabic «حقوق» with «لحقوق» or «وحقوق».
 //!
 //! A plain function of a [`Project`]: the CLI (`alinea mine`) and the app's review queue both
-//! call it.
+//! call it; [`review`] holds the queue's operations (accept as a concept, add a variant,
+//! reject, example spans).
 
 mod counterparts;
 mod forms;
 mod pivot;
+pub mod review;
 mod stopwords;
 mod tokens;
 
+#[cfg(test)]
+mod review_tests;
 #[cfg(test)]
 mod tests;
 
@@ -28,6 +32,7 @@ use counterparts::TargetIndex;
 use forms::FormCounter;
 use tokens::TokenizedVersion;
 
+pub use review::{ReviewError, candidate_key, review_queue};
 pub use stopwords::stopwords;
 pub use tokens::is_acronym;
 

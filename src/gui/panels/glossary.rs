@@ -91,6 +91,9 @@ pub struct GlossaryUi {
     pub report_path: String,
     /// Findings panel: show accepted findings too.
     pub show_accepted: bool,
+    /// Spans of the term-review example last jumped to: (row, version, byte range in the
+    /// cell text), drawn in the grid with a strong outline colour.
+    pub example_spans: Vec<(usize, usize, Range<usize>)>,
 }
 
 impl GlossaryUi {
@@ -148,6 +151,17 @@ impl GlossaryUi {
                     });
                 }
             }
+        }
+        for (_, _, range) in self
+            .example_spans
+            .iter()
+            .filter(|(r, v, _)| *r == row && *v == version)
+        {
+            out.push(Highlight {
+                range: range.clone(),
+                color: Color32::from_rgba_unmultiplied(40, 160, 255, 170),
+                tooltip: Some("Term candidate under review".to_string()),
+            });
         }
         out
     }
