@@ -128,6 +128,7 @@ fn accept(app: &mut AlineaApp, key: &str, choices: &review::Choices) {
                 },
             );
             app.ui.review.remove(key);
+            app.ui.glossary.example_spans.clear();
             app.ui.info(format!("New concept “{id}” in the glossary"));
         }
         Err(e) => app.ui.error(e.to_string()),

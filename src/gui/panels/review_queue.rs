@@ -23,6 +23,8 @@ pub const MINING_JOB: &str = "Mining terms";
 const MAX_EXAMPLES: usize = 6;
 /// Characters of an example row's pivot text shown.
 const EXAMPLE_CHARS: usize = 90;
+/// Widest a counterpart is laid out in the details grid before it wraps (points).
+const COUNTERPART_WIDTH: f32 = 190.0;
 
 /// View state of the review queue (never saved; rejections live in the project).
 #[derive(Default)]
@@ -217,9 +219,14 @@ fn candidate_row(
         let toggle = ui
             .selectable_label(expanded, format!("{}×", c.frequency))
             .on_hover_text("Show counterparts and example rows");
-        let text = BidiLabel::new(&c.text, font, color, egui::Id::new(("review", "cand", key)))
-            .shrink_to_fit()
-            .show(ui);
+        let text = BidiLabel::new(
+            &c.text,
+            font,
+            color,
+            ui.scope_id().with(("review", "cand", key)),
+        )
+        .shrink_to_fit()
+        .show(ui);
         if toggle.clicked() || text.response.clicked() {
             if expanded {
                 state.expanded = None;
@@ -278,7 +285,7 @@ fn summary(ui: &mut egui::Ui, c: &TermCandidate, key: &str) {
                             &k.text,
                             font.clone(),
                             color,
-                            egui::Id::new(("review", "sum", key, vc.version)),
+                            ui.scope_id().with(("review", "sum", key, vc.version)),
                         )
                         .shrink_to_fit()
                         .show(ui);
@@ -331,7 +338,7 @@ fn details(
                     f,
                     font.clone(),
                     color,
-                    egui::Id::new(("review", "form", key, i)),
+                    ui.scope_id().with(("review", "form", key, i)),
                 )
                 .shrink_to_fit()
                 .show(ui);
@@ -349,18 +356,17 @@ fn details(
             for (e, vc) in c.counterparts.iter().enumerate() {
                 for (k, cp) in vc.counterparts.iter().enumerate() {
                     ui.label(if k == 0 { vc.lang.as_str() } else { "" });
-                    ui.vertical(|ui| {
-                        BidiLabel::new(
-                            &cp.text,
-                            font.clone(),
-                            color,
-                            egui::Id::new(("review", "cp", key, e, k)),
-                        )
-                        .shrink_to_fit()
-                        .show(ui)
-                        .response
-                        .on_hover_text(format!("forms: {}", cp.forms.join(" · ")));
-                    });
+                    BidiLabel::new(
+                        &cp.text,
+                        font.clone(),
+                        color,
+                        ui.scope_id().with(("review", "cp", key, e, k)),
+                    )
+                    .wrap_width(COUNTERPART_WIDTH)
+                    .shrink_to_fit()
+                    .show(ui)
+                    .response
+                    .on_hover_text(format!("forms: {}", cp.forms.join(" · ")));
                     ui.label(format!("{}× · {:.2}", cp.frequency, cp.score));
                     let slot = state.choices.get_mut(e).and_then(|v| v.get_mut(k));
                     ui.horizontal(|ui| {
@@ -438,7 +444,7 @@ fn details(
                 &text,
                 small.clone(),
                 ui.visuals().weak_text_color(),
-                egui::Id::new(("review", "ex", key, row)),
+                ui.scope_id().with(("review", "ex", key, row)),
             )
             .show(ui);
         });
