@@ -355,7 +355,7 @@ fn details(
         .show(ui, |ui| {
             for (e, vc) in c.counterparts.iter().enumerate() {
                 for (k, cp) in vc.counterparts.iter().enumerate() {
-                    ui.label(if k == 0 { vc.lang.as_str() } else { "" });
+                    let lang_label = ui.label(if k == 0 { vc.lang.as_str() } else { "" });
                     BidiLabel::new(
                         &cp.text,
                         font.clone(),
@@ -378,7 +378,9 @@ fn details(
                                     for (v, name) in STATUSES {
                                         ui.selectable_value(slot, v, name);
                                     }
-                                });
+                                })
+                                .response
+                                .labelled_by(lang_label.id);
                         }
                         let target = state.variant_concept.clone();
                         if !target.is_empty()
@@ -408,7 +410,7 @@ fn details(
         });
     if !concepts.is_empty() {
         ui.horizontal(|ui| {
-            ui.label("Existing concept:");
+            let label = ui.label("Existing concept:");
             let shown = if state.variant_concept.is_empty() {
                 "(choose)".to_string()
             } else {
@@ -420,7 +422,9 @@ fn details(
                     for id in &concepts {
                         ui.selectable_value(&mut state.variant_concept, (*id).clone(), id.as_str());
                     }
-                });
+                })
+                .response
+                .labelled_by(label.id);
         });
     }
     ui.label(egui::RichText::new(format!("Examples ({} rows):", c.rows.len())).weak());
