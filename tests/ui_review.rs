@@ -207,3 +207,49 @@ fn mining_a_one_version_project_says_why() {
     assert!(problem.contains("two or more versions"), "{problem}");
     assert!(queue(&mut h).is_empty());
 }
+
+#[test]
+fn findings_list_filters_by_kind_and_language() {
+    use alinea::checks::FindingKind;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let en = Version::from_sentences(
+        "a.en.txt",
+        Lang::new("en"),
+        &[vec!["We planted 1,250 trees.", "The river is clean."]],
+    );
+    let ru = Version::from_sentences(
+        "a.ru.txt",
+        Lang::new("ru"),
+        &[vec!["Мы посадили 1 520 деревьев.", ""]],
+    );
+    let vi = Version::from_sentences(
+        "a.vi.txt",
+        Lang::new("vi"),
+        &[vec!["Chúng tôi đã trồng 1.250 cây.", "Dòng sông sạch."]],
+    );
+    let mut p = Project::new(vec![en, ru, vi]);
+    p.alignment.rows = (0..2)
+        .map(|i| Row {
+            cells: vec![i..i + 1; 3],
+            score: 1.0,
+            status: RowStatus::Auto,
+        })
+        .collect();
+    let (mut h, _) = open(dir.path(), &p);
+    h.key_press(Key::F7);
+    h.run();
+    let listed = |h: &Harness<'static, TestApp>, kind: &str| {
+        h.query_all_by_label_contains(&format!("· {kind}:")).count()
+    };
+    assert_eq!(listed(&h, "number-mismatch"), 1);
+    assert_eq!(listed(&h, "empty-translation"), 1);
+    app(&mut h).ui.glossary.kind_filter = Some(FindingKind::NumberMismatch);
+    h.run();
+    assert_eq!(listed(&h, "number-mismatch"), 1);
+    assert_eq!(listed(&h, "empty-translation"), 0);
+    app(&mut h).ui.glossary.kind_filter = None;
+    app(&mut h).ui.glossary.lang_filter = Some("vi".into());
+    h.run();
+    assert_eq!(listed(&h, "number-mismatch"), 0, "the vi number matches");
+    assert_eq!(listed(&h, "empty-translation"), 0);
+}
