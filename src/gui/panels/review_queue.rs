@@ -273,7 +273,7 @@ fn candidate_row(
 
 /// One line per language with the preferred counterpart, under a collapsed candidate.
 fn summary(ui: &mut egui::Ui, c: &TermCandidate, key: &str) {
-    let font = egui::TextStyle::Small.resolve(ui.style());
+    let font = egui::TextStyle::Body.resolve(ui.style());
     let color = ui.visuals().weak_text_color();
     ui.indent(("summary", key), |ui| {
         for vc in &c.counterparts {
@@ -345,6 +345,8 @@ fn details(
             }
         });
     }
+    let small = egui::TextStyle::Small.resolve(ui.style());
+    let weak = ui.visuals().weak_text_color();
     let concepts: Vec<&String> = ctx.project.glossary.concepts.keys().collect();
     if state.choices.len() != c.counterparts.len() {
         state.choices = default_choices(c);
@@ -356,17 +358,29 @@ fn details(
             for (e, vc) in c.counterparts.iter().enumerate() {
                 for (k, cp) in vc.counterparts.iter().enumerate() {
                     let lang_label = ui.label(if k == 0 { vc.lang.as_str() } else { "" });
-                    BidiLabel::new(
-                        &cp.text,
-                        font.clone(),
-                        color,
-                        ui.scope_id().with(("review", "cp", key, e, k)),
-                    )
-                    .wrap_width(COUNTERPART_WIDTH)
-                    .shrink_to_fit()
-                    .show(ui)
-                    .response
-                    .on_hover_text(format!("forms: {}", cp.forms.join(" · ")));
+                    ui.vertical(|ui| {
+                        BidiLabel::new(
+                            &cp.text,
+                            font.clone(),
+                            color,
+                            ui.scope_id().with(("review", "cp", key, e, k)),
+                        )
+                        .wrap_width(COUNTERPART_WIDTH)
+                        .shrink_to_fit()
+                        .show(ui);
+                        // The other inflected / cliticised forms seen, smaller.
+                        for (i, form) in cp.forms.iter().filter(|f| **f != cp.text).enumerate() {
+                            BidiLabel::new(
+                                form,
+                                small.clone(),
+                                weak,
+                                ui.scope_id().with(("review", "form", key, e, k, i)),
+                            )
+                            .wrap_width(COUNTERPART_WIDTH)
+                            .shrink_to_fit()
+                            .show(ui);
+                        }
+                    });
                     ui.label(format!("{}× · {:.2}", cp.frequency, cp.score));
                     let slot = state.choices.get_mut(e).and_then(|v| v.get_mut(k));
                     ui.horizontal(|ui| {
@@ -429,7 +443,6 @@ fn details(
     }
     ui.label(egui::RichText::new(format!("Examples ({} rows):", c.rows.len())).weak());
     let pivot = ctx.project.alignment.pivot;
-    let small = egui::TextStyle::Small.resolve(ui.style());
     for &row in c.rows.iter().take(MAX_EXAMPLES) {
         ui.horizontal(|ui| {
             let go = ReviewAction::ShowExample {
