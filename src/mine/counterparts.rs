@@ -121,7 +121,7 @@ impl TargetIndex {
             .max_by(|a, b| {
                 a.1.total_cmp(&b.1)
                     .then_with(|| {
-                        let off = |w: u8| usize::from(w).abs_diff(pivot_words).saturating_sub(2);
+                        let off = |w: u8| usize::from(w).abs_diff(pivot_words).saturating_sub(1);
                         off(b.3).cmp(&off(a.3))
                     })
                     .then(a.3.cmp(&b.3))
