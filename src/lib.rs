@@ -7,6 +7,7 @@
 //! Module map, in the order data flows:
 //! - [`ingest`]: bytes → decoded text with paragraphs; language detection.
 //! - [`segment`]: paragraphs → sentences with byte ranges, per-language rules.
+//! - [`embed`]: the offline multilingual sentence encoder (multilingual-e5-small, 4-bit).
 //! - [`align`]: N versions → [`model::Alignment`] rows.
 //! - [`edit`]: user edits as invertible values, and the undo history.
 //! - [`glossary`]: concepts × languages, the term matcher.
@@ -20,6 +21,7 @@ pub mod align;
 pub mod bidi;
 pub mod checks;
 pub mod edit;
+pub mod embed;
 pub mod export;
 pub mod glossary;
 pub mod ingest;

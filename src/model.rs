@@ -110,6 +110,9 @@ pub struct Version {
     /// Paragraph direction override (for RTL display).
     #[serde(default)]
     pub direction: TextDirection,
+    /// How the text was cut into sentences (re-segmentation keeps to it).
+    #[serde(default)]
+    pub split: crate::segment::SplitMode,
     /// The full decoded text; sentences and paragraphs point into it.
     pub text: String,
     /// Paragraph byte ranges.
@@ -171,6 +174,7 @@ impl Version {
             lang,
             encoding: "UTF-8".to_string(),
             direction: TextDirection::Auto,
+            split: crate::segment::SplitMode::Auto,
             text,
             paragraphs: para_ranges,
             sentences,

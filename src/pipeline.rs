@@ -4,22 +4,29 @@
 use std::path::Path;
 
 use crate::ingest::{self, IngestError, LoadOptions};
-use crate::model::{Document, Lang, TextDirection, Version};
-use crate::segment;
+use crate::model::{Document, Lang, Sentence, TextDirection, Version};
+use crate::segment::{self, SplitMode};
 
-/// Loads `path`, detects its language unless `lang` is given, and segments it.
+/// Loads `path`, detects its language unless `lang` is given, and cuts it into sentences
+/// as `split` says.
 pub fn load_version(
     path: &Path,
     lang: Option<Lang>,
     opts: &LoadOptions,
+    split: SplitMode,
 ) -> Result<Version, IngestError> {
     let doc = ingest::load_path(path, opts)?;
-    Ok(version_from_file(doc, path, lang))
+    Ok(version_from_file(doc, path, lang, split))
 }
 
 /// Turns a document loaded from `path` into a segmented version named after the file.
-pub fn version_from_file(doc: Document, path: &Path, lang: Option<Lang>) -> Version {
-    let mut version = version_from_document(doc, lang);
+pub fn version_from_file(
+    doc: Document,
+    path: &Path,
+    lang: Option<Lang>,
+    split: SplitMode,
+) -> Version {
+    let mut version = version_from_document(doc, lang, split);
     // Column headers and exports name the version by its file name; the full path is kept.
     if let Some(file_name) = path.file_name() {
         version.name = file_name.to_string_lossy().into_owned();
@@ -29,17 +36,34 @@ pub fn version_from_file(doc: Document, path: &Path, lang: Option<Lang>) -> Vers
 }
 
 /// Turns a decoded document into a segmented version (detecting the language unless given).
-pub fn version_from_document(doc: Document, lang: Option<Lang>) -> Version {
+pub fn version_from_document(doc: Document, lang: Option<Lang>, split: SplitMode) -> Version {
     let lang = lang.unwrap_or_else(|| ingest::language::detect(&doc.text).lang);
-    let sentences = segment::segment(&doc.text, &doc.paragraphs, &lang);
-    Version {
+    let mut version = Version {
         name: doc.name,
         source_path: None,
         lang,
         encoding: doc.encoding,
         direction: TextDirection::Auto,
+        split,
         text: doc.text,
         paragraphs: doc.paragraphs,
-        sentences,
+        sentences: Vec::new(),
+    };
+    resegment(&mut version);
+    version
+}
+
+/// Cuts `version` into sentences again from its text, keeping its split mode and language
+/// (after the editor changed the language, or to undo all manual splits and merges).
+pub fn resegment(version: &mut Version) {
+    match version.split {
+        SplitMode::Auto => {
+            version.sentences = segment::segment(&version.text, &version.paragraphs, &version.lang);
+        }
+        SplitMode::Lines => {
+            let (paragraphs, sentences): (_, Vec<Sentence>) = segment::split_lines(&version.text);
+            version.paragraphs = paragraphs;
+            version.sentences = sentences;
+        }
     }
 }

@@ -169,7 +169,7 @@ fn pasted_text_matches_file_loading() {
 
 #[test]
 fn pipeline_detects_language_and_segments() {
-    let v = pipeline::load_version(&fixture("arabic.txt"), None, &LoadOptions::default()).unwrap();
+    let v = pipeline::load_version(&fixture("arabic.txt"), None, &LoadOptions::default(), Default::default()).unwrap();
     assert_eq!(v.lang, Lang::new("ar"));
     assert_eq!(v.paragraphs.len(), 2);
     assert!(v.sentences.len() >= 2);
@@ -185,6 +185,7 @@ fn pipeline_detects_language_and_segments() {
         &fixture("arabic.txt"),
         Some(Lang::new("fa")),
         &LoadOptions::default(),
+        Default::default(),
     )
     .unwrap();
     assert_eq!(forced.lang, Lang::new("fa"));

@@ -162,7 +162,7 @@ fn cells_of(widths: &[usize]) -> usize {
 }
 
 /// Row-by-row position of a path: the other-side index where it leaves each pivot row.
-fn path_centre(beads: &[Bead], n: usize) -> Vec<f64> {
+pub(super) fn path_centre(beads: &[Bead], n: usize) -> Vec<f64> {
     let mut centre = vec![f64::NAN; n + 1];
     centre[0] = 0.0;
     for bead in beads {

@@ -214,6 +214,24 @@ impl<'s> PairCost<'s> {
         cost
     }
 
+    /// The length, anchor and paragraph evidence of a bead of any shape — pivot sentences
+    /// `i..i + na` with others `j..j + nb` — without the shape's prior, in nats. The
+    /// semantic aligner adds it to the sentence-vector similarity.
+    pub fn evidence(&self, i: usize, na: usize, j: usize, nb: usize) -> f32 {
+        if i + na > self.a.len() || j + nb > self.b.len() {
+            return f32::INFINITY;
+        }
+        let mut cost = 0.0;
+        if na > 0 && nb > 0 {
+            let la = self.a.chars(i, na) * self.ratio;
+            let lb = self.b.chars(j, nb);
+            let mean = ((la + lb) / 2.0).max(1.0);
+            cost += length_cost((lb - la) / (S2 * mean).sqrt());
+        }
+        cost += self.anchor_cost(i, na, j, nb, &mut |p, q| self.pair_gain(p, q));
+        cost + self.paragraph_cost(i, na, j, nb)
+    }
+
     /// What matching the anchors of pivot sentence `p` with those of sentence `q` earns.
     fn pair_gain(&self, p: usize, q: usize) -> f32 {
         let aa = self.a.anchors.of(p);

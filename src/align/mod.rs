@@ -20,6 +20,7 @@ pub mod cost;
 pub mod gold;
 pub mod merge;
 pub mod numbers;
+pub mod semantic;
 pub mod synthetic;
 
 use std::ops::Range;
@@ -39,6 +40,11 @@ pub struct AlignOptions {
     pub concepts: Option<Vec<Vec<Vec<u32>>>>,
     /// Score on sentence length only, like plain Gale & Church (the evaluation baseline).
     pub length_only: bool,
+    /// Sentence vectors of every version (see [`semantic`]); when present for the pivot and
+    /// a version, that pair is aligned by meaning. `None`: the fast engine alone.
+    pub vectors: Option<std::sync::Arc<Vec<semantic::SentenceVectors>>>,
+    /// Weights of the semantic engine.
+    pub semantic: semantic::SemanticParams,
 }
 
 impl AlignOptions {
@@ -57,7 +63,7 @@ impl AlignOptions {
             .collect();
         AlignOptions {
             concepts: Some(concepts),
-            length_only: false,
+            ..AlignOptions::default()
         }
     }
 }
@@ -156,7 +162,15 @@ fn align_stretch(
             {
                 cost.ratio = ratio;
             }
-            band::align_pair(&cost, progress).map(Some)
+            let vectors = opts.vectors.as_deref().filter(|_| !opts.length_only);
+            match vectors.and_then(|all| Some((all.get(pivot)?, all.get(v)?))) {
+                Some((va, vb)) => {
+                    let a = semantic::SpanVectors::build(va, ranges[pivot].clone());
+                    let b = semantic::SpanVectors::build(vb, ranges[v].clone());
+                    semantic::align_pair(&cost, &a, &b, &opts.semantic, progress).map(Some)
+                }
+                None => band::align_pair(&cost, progress).map(Some),
+            }
         })
         .collect::<Result<_, Cancelled>>()?;
     progress.check()?;

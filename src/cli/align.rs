@@ -4,6 +4,7 @@
 //! A progress bar is drawn on stderr only when stderr is a terminal, so pipes and tests see
 //! nothing but the result (or a one-line error).
 
+use super::split_arg::SplitArg;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -43,6 +44,8 @@ pub struct Args {
     /// Language codes per file, in order, instead of detection (e.g. vi,en,ar).
     #[arg(long, value_delimiter = ',')]
     pub lang: Vec<String>,
+    #[command(flatten)]
+    pub split: SplitArg,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Tsv)]
     pub format: Format,
@@ -79,7 +82,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let mut versions = Vec::with_capacity(args.files.len());
     for (i, path) in args.files.iter().enumerate() {
         let lang = args.lang.get(i).map(|c| Lang::new(c));
-        versions.push(load_version(path, lang, &LoadOptions::default())?);
+        versions.push(load_version(path, lang, &LoadOptions::default(), args.split.split)?);
     }
     let opts = match &args.glossary {
         Some(path) => AlignOptions::with_glossary(&alinea::glossary::load_any(path)?, &versions),

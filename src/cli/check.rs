@@ -1,6 +1,7 @@
 //! `alinea check`: glossary consistency findings and glossary-free translation QA, one JSON
 //! object per line.
 
+use super::split_arg::SplitArg;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -20,6 +21,8 @@ pub struct Args {
     /// when omitted.
     #[arg(long, value_delimiter = ',')]
     pub lang: Vec<String>,
+    #[command(flatten)]
+    pub split: SplitArg,
     /// Skip the glossary-free QA checks (numbers, untranslated, empty, inconsistent, URLs).
     #[arg(long)]
     pub no_qa: bool,
@@ -36,7 +39,7 @@ pub struct Args {
 /// and `{"row","kind","lang","text","version"}` per QA finding; exits 0 whether or not there
 /// are findings. Without a glossary only the QA checks run.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let project = open_aligned(&args.files, &args.lang)?;
+    let project = open_aligned(&args.files, &args.lang, args.split.split)?;
     let glossary_path = match (&args.glossary, &project.glossary_path) {
         (Some(p), _) => Some(p.clone()),
         (None, Some(p)) if p.is_absolute() => Some(p.clone()),

@@ -8,6 +8,7 @@ use alinea::ingest::LoadOptions;
 use alinea::model::{Lang, Project};
 use alinea::pipeline::load_version;
 use alinea::progress::Progress;
+use alinea::segment::SplitMode;
 use anyhow::{Context, bail};
 
 /// True for a saved project file (`.alinea`).
@@ -17,8 +18,12 @@ pub fn is_project(path: &Path) -> bool {
 }
 
 /// Loads `files` (one project, or documents with one language code each in `langs`, or none
-/// to detect) and aligns the documents against the first.
-pub fn open_aligned(files: &[PathBuf], langs: &[String]) -> anyhow::Result<Project> {
+/// to detect; cut into sentences as `split` says) and aligns the documents against the first.
+pub fn open_aligned(
+    files: &[PathBuf],
+    langs: &[String],
+    split: SplitMode,
+) -> anyhow::Result<Project> {
     if let [single] = files
         && is_project(single)
     {
@@ -42,7 +47,7 @@ pub fn open_aligned(files: &[PathBuf], langs: &[String]) -> anyhow::Result<Proje
         }
         let lang = langs.get(i).map(|l| Lang::new(l));
         versions.push(
-            load_version(file, lang, &LoadOptions::default())
+            load_version(file, lang, &LoadOptions::default(), split)
                 .with_context(|| format!("loading {}", file.display()))?,
         );
     }

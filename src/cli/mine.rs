@@ -1,6 +1,7 @@
 //! `alinea mine --lang en,ru FILE FILE...`: term candidates mined from the aligned rows, one
 //! JSON object per line, best first.
 
+use super::split_arg::SplitArg;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
@@ -18,6 +19,8 @@ pub struct Args {
     /// Language codes per file, in order (e.g. en,ru,ar); detected when omitted.
     #[arg(long, value_delimiter = ',')]
     pub lang: Vec<String>,
+    #[command(flatten)]
+    pub split: SplitArg,
     /// Most candidates to print.
     #[arg(long, default_value_t = 300)]
     pub limit: usize,
@@ -31,7 +34,7 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let project = open_aligned(&args.files, &args.lang)?;
+    let project = open_aligned(&args.files, &args.lang, args.split.split)?;
     let options = MineOptions {
         max_candidates: args.limit,
         min_frequency: args.min_frequency.max(1),

@@ -17,6 +17,7 @@ mod input;
 mod mine;
 mod new;
 mod segment;
+mod split_arg;
 mod terms;
 
 /// Align translations sentence by sentence, check glossary terms, export TMX/TBX.

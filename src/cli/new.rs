@@ -9,6 +9,7 @@ use alinea::ingest::LoadOptions;
 use alinea::model::{Lang, Project};
 use alinea::pipeline::load_version;
 use alinea::progress::Progress;
+use super::split_arg::SplitArg;
 
 /// Arguments of `alinea new`.
 #[derive(clap::Args, Debug)]
@@ -27,6 +28,8 @@ pub struct Args {
     /// detected when omitted.
     #[arg(long, value_delimiter = ',', value_name = "CODE,CODE,...")]
     pub lang: Vec<String>,
+    #[command(flatten)]
+    pub split: SplitArg,
 }
 
 /// Runs the command.
@@ -49,7 +52,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let mut versions = Vec::with_capacity(args.files.len());
     for (i, path) in args.files.iter().enumerate() {
         let lang = args.lang.get(i).map(|code| Lang::new(code));
-        let mut version = load_version(path, lang, &opts)?;
+        let mut version = load_version(path, lang, &opts, args.split.split)?;
         // Stored relative to the project file; absolute here so that works from any folder.
         version.source_path = std::path::absolute(path).ok().or(version.source_path);
         versions.push(version);

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use alinea::ingest::{self, IngestError, LoadOptions};
 use alinea::model::Lang;
 use alinea::pipeline;
+use super::split_arg::SplitArg;
 
 /// Arguments of `alinea segment`.
 #[derive(clap::Args, Debug)]
@@ -18,6 +19,8 @@ pub struct Args {
     /// Decode with this encoding instead of detecting it (WHATWG label, e.g. koi8-r).
     #[arg(long, value_name = "LABEL")]
     pub encoding: Option<String>,
+    #[command(flatten)]
+    pub split: SplitArg,
 }
 
 /// One output line.
@@ -48,9 +51,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 source,
             })?;
         let doc = ingest::load_bytes("<stdin>", &bytes, &opts)?;
-        pipeline::version_from_document(doc, lang)
+        pipeline::version_from_document(doc, lang, args.split.split)
     } else {
-        pipeline::load_version(&args.file, lang, &opts)?
+        pipeline::load_version(&args.file, lang, &opts, args.split.split)?
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

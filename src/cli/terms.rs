@@ -41,6 +41,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             file,
             args.lang.as_deref().map(Lang::new),
             &LoadOptions::default(),
+            Default::default(),
         )
         .with_context(|| format!("loading {}", file.display()))?;
         for occ in matcher.find(&version.text, &version.lang) {

@@ -73,7 +73,7 @@ impl AlineaApp {
         } else if !files.is_empty() {
             app.ui.new_project = Some(panels::versions::Draft::default());
             app.jobs
-                .load_documents(ctx, files, Default::default(), true);
+                .load_documents(ctx, files, Default::default(), Default::default(), true);
         } else if app.recovered.is_none() {
             let last = app.settings.last_project.clone().filter(|p| p.exists());
             match last {

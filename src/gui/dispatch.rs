@@ -58,11 +58,13 @@ pub fn apply(app: &mut AlineaApp, ctx: &egui::Context, action: Action) {
             Err(NoDialog) => prompt_path(app, PathPurpose::AddDocuments),
         },
         Action::AddDocuments(paths) => {
-            if app.ui.new_project.is_none() {
-                app.ui.new_project = Some(versions::Draft::default());
-            }
+            let split = app
+                .ui
+                .new_project
+                .get_or_insert_with(versions::Draft::default)
+                .split;
             app.jobs
-                .load_documents(ctx, paths, Default::default(), false);
+                .load_documents(ctx, paths, Default::default(), split, false);
         }
         Action::AlignNewProject => {
             if let Some(draft) = &app.ui.new_project {

@@ -11,6 +11,7 @@ use crate::ingest::LoadOptions;
 use crate::model::{Project, Row, Version, ViewSettings};
 use crate::pipeline;
 use crate::progress::Progress;
+use crate::segment::SplitMode;
 
 use super::sample;
 
@@ -173,12 +174,13 @@ impl Jobs {
         });
     }
 
-    /// Loads and segments documents.
+    /// Loads documents and cuts them into sentences as `split` says.
     pub fn load_documents(
         &mut self,
         ctx: &egui::Context,
         paths: Vec<PathBuf>,
         opts: LoadOptions,
+        split: SplitMode,
         then_align: bool,
     ) {
         self.spawn(ctx, "Loading documents", move |progress| {
@@ -208,7 +210,7 @@ impl Jobs {
                     }
                 };
                 progress.advance(size);
-                versions.push(Ok(pipeline::version_from_file(doc, &path, None)));
+                versions.push(Ok(pipeline::version_from_file(doc, &path, None, split)));
                 progress.advance(size);
             }
             JobOutput::Loaded {

@@ -3,6 +3,7 @@
 
 use crate::ingest;
 use crate::model::{Lang, Version};
+use crate::segment::SplitMode;
 use crate::pipeline;
 
 const TEXTS: [(&str, &str, &str); 5] = [
@@ -47,7 +48,7 @@ pub fn versions() -> Vec<Version> {
         .iter()
         .map(|(lang, name, text)| {
             let doc = ingest::from_pasted(name, text);
-            pipeline::version_from_document(doc, Some(Lang::new(lang)))
+            pipeline::version_from_document(doc, Some(Lang::new(lang)), SplitMode::Auto)
         })
         .collect()
 }

@@ -9,6 +9,7 @@
 mod chars;
 mod cluster;
 mod context;
+mod lines;
 mod lists;
 pub mod rules;
 mod scan;
@@ -20,6 +21,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::model::{Lang, Sentence};
 
+pub use lines::{SplitMode, split_lines};
 pub use rules::{RULES_DIR_ENV, RulesError};
 
 /// A sentence splitter for one language, holding its compiled rules.

@@ -69,7 +69,7 @@ fn pasted_version() -> impl Strategy<Value = Version> {
                 text.push_str("\n\n \n");
             }
             let doc = alinea::ingest::from_pasted(&format!("pasted.{lang}"), &text);
-            alinea::pipeline::version_from_document(doc, Some(Lang::new(lang)))
+            alinea::pipeline::version_from_document(doc, Some(Lang::new(lang)), Default::default())
         })
 }
 

@@ -3,7 +3,8 @@
 
 use crate::ingest::{self, LoadOptions};
 use crate::model::{Lang, Version};
-use crate::{pipeline, segment};
+use crate::pipeline;
+use crate::segment::SplitMode;
 
 use crate::gui::action::Action;
 use crate::gui::app::AlineaApp;
@@ -19,6 +20,8 @@ pub struct Draft {
     pub paste_name: String,
     /// Pasted text.
     pub paste_text: String,
+    /// How documents added from now on are cut into sentences (each version keeps its own).
+    pub split: SplitMode,
     /// Language and encoding fields being edited, one pair per version.
     fields: Vec<(String, String)>,
 }
@@ -46,7 +49,7 @@ impl Draft {
         };
         let doc = ingest::from_pasted(&name, &self.paste_text);
         self.versions
-            .push(pipeline::version_from_document(doc, None));
+            .push(pipeline::version_from_document(doc, None, self.split));
         self.paste_text.clear();
         self.paste_name.clear();
         Ok(())
@@ -55,8 +58,41 @@ impl Draft {
 
 /// Re-segments a version for a new language.
 fn set_lang(version: &mut Version, lang: Lang) {
-    version.sentences = segment::segment(&version.text, &version.paragraphs, &lang);
     version.lang = lang;
+    pipeline::resegment(version);
+}
+
+/// Cuts a version into sentences again the way `split` says.
+fn set_split(version: &mut Version, split: SplitMode) {
+    version.split = split;
+    pipeline::resegment(version);
+}
+
+/// The label of a split mode in the app.
+fn split_label(split: SplitMode) -> &'static str {
+    match split {
+        SplitMode::Auto => "Split sentences",
+        SplitMode::Lines => "One per line",
+    }
+}
+
+/// A combo box choosing a split mode; true when the choice changed.
+fn split_choice(ui: &mut egui::Ui, id: &str, split: &mut SplitMode) -> bool {
+    let before = *split;
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(split_label(*split))
+        .show_ui(ui, |ui| {
+            for mode in [SplitMode::Auto, SplitMode::Lines] {
+                ui.selectable_value(split, mode, split_label(mode));
+            }
+        })
+        .response
+        .on_hover_text(
+            "Split sentences: the language's sentence splitter cuts the text. \
+             One per line: the text is already segmented, every non-empty line is one sentence \
+             and a blank line ends a paragraph.",
+        );
+    *split != before
 }
 
 /// Reloads a file version with a forced encoding.
@@ -68,7 +104,7 @@ fn set_encoding(version: &mut Version, encoding: &str) -> Result<(), String> {
         encoding: Some(encoding.to_string()),
         ..Default::default()
     };
-    let reloaded = pipeline::load_version(&path, Some(version.lang.clone()), &opts)
+    let reloaded = pipeline::load_version(&path, Some(version.lang.clone()), &opts, version.split)
         .map_err(|e| e.to_string())?;
     *version = reloaded;
     Ok(())
@@ -89,21 +125,25 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
          or paste text. Check each version's language and encoding, pick the pivot, then Align.",
     );
     ui.add_space(6.0);
-    if ui
-        .add_enabled(!busy, egui::Button::new(Action::ChooseDocuments.label()))
-        .on_hover_text(Action::ChooseDocuments.hover_text(ui.ctx()))
-        .clicked()
-    {
-        actions.push(Action::ChooseDocuments);
-    }
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(!busy, egui::Button::new(Action::ChooseDocuments.label()))
+            .on_hover_text(Action::ChooseDocuments.hover_text(ui.ctx()))
+            .clicked()
+        {
+            actions.push(Action::ChooseDocuments);
+        }
+        ui.label("New documents:");
+        split_choice(ui, "draft_split_default", &mut draft.split);
+    });
     ui.add_space(6.0);
     let mut remove = None;
     egui::Grid::new("draft_versions")
         .striped(true)
-        .num_columns(6)
+        .num_columns(7)
         .show(ui, |ui| {
             let headers: Vec<egui::Id> =
-                ["Pivot", "Version", "Language", "Encoding", "Sentences", ""]
+                ["Pivot", "Version", "Language", "Encoding", "Sentences", "Splitting", ""]
                     .into_iter()
                     .map(|h| ui.strong(h).id)
                     .collect();
@@ -132,6 +172,10 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                 }
                 r.on_hover_text("Detected encoding (e.g. windows-1256); edit to reload the file");
                 ui.label(v.sentences.len().to_string());
+                let mut split = v.split;
+                if split_choice(ui, &format!("draft_split_{i}"), &mut split) {
+                    set_split(v, split);
+                }
                 if ui.small_button("Remove").clicked() {
                     remove = Some(i);
                 }
