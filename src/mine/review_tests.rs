@@ -132,3 +132,17 @@ fn example_spans_cover_every_form() {
     assert_eq!(texts, vec!["human rights", "прав человека"]);
     assert!(example_spans(&p, &c, 99).is_empty());
 }
+
+#[test]
+fn cancelled_mining_stops_with_an_error() {
+    let p = project();
+    let progress = Progress::new();
+    progress.cancel();
+    assert!(matches!(
+        mine(&p, &MineOptions::default(), &progress),
+        Err(MineError::Cancelled(_))
+    ));
+    let done = Progress::new();
+    mine(&p, &MineOptions::default(), &done).unwrap();
+    assert_eq!(done.fraction(), 1.0, "the bar ends full");
+}
