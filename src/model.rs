@@ -382,6 +382,10 @@ pub struct Project {
     /// Keys of consistency findings the editor accepted (see `checks::Finding::key`).
     #[serde(default)]
     pub accepted_findings: Vec<String>,
+    /// Keys of mined term candidates the editor rejected (see `mine::candidate_key`): never
+    /// proposed again. Absent from older files (empty), left out of the file when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected_terms: Vec<String>,
     /// View settings.
     #[serde(default)]
     pub view: ViewSettings,
@@ -403,6 +407,7 @@ impl Project {
             glossary_path: None,
             glossary: Glossary::default(),
             accepted_findings: Vec::new(),
+            rejected_terms: Vec::new(),
             view: ViewSettings::default(),
             segmentation: crate::segment::LearnedRules::default(),
         }

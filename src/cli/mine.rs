@@ -42,11 +42,15 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     };
     let candidates = mine(&project, &options, &Progress::new())?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for c in &candidates {
-        writeln!(out, "{}", candidate_json(c)).context("cannot write the candidates")?;
+    let written = candidates
+        .iter()
+        .try_for_each(|c| writeln!(out, "{}", candidate_json(c)))
+        .and_then(|()| out.flush());
+    match written {
+        // A reader that stopped early (`| head`) wanted no more: not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("cannot write the candidates"),
     }
-    out.flush().context("cannot write the candidates")?;
-    Ok(())
 }
 
 /// `{"lang","text","frequency","counterparts":{lang:[{text,forms,frequency,score}]},"rows"}`.

@@ -160,6 +160,7 @@ impl AlineaApp {
         if self.session.is_some() && self.ui.new_project.is_none() {
             panels::glossary::show_panel(self, ui);
             panels::findings::show(self, ui);
+            panels::review_queue::show(self, ui);
         }
         egui::CentralPanel::default().show(ui, |ui| {
             if self.ui.new_project.is_some() {

@@ -131,6 +131,7 @@ pub fn apply(app: &mut AlineaApp, ctx: &egui::Context, action: Action) {
             None => app.settings.dark_mode = !app.settings.dark_mode,
         },
         Action::Glossary(g) => super::glossary_dispatch::apply(app, g),
+        Action::Review(r) => super::review_dispatch::apply(app, ctx, r),
         Action::ConfirmAndNext => super::review::confirm_and_next(app),
         Action::SplitAtCaret => match super::review::split_at_selection(app) {
             Ok(split) => app.push(split),
@@ -273,6 +274,10 @@ pub(crate) fn close_session(app: &mut AlineaApp) {
     app.ui.sentence_editor = None;
     app.ui.table = Default::default();
     app.ui.find.clear_results();
+    let open = app.ui.review.open;
+    app.ui.review = Default::default();
+    app.ui.review.open = open;
+    app.ui.glossary.example_spans.clear();
 }
 
 /// Starts opening the project at `path` in the background; the current project is replaced

@@ -23,6 +23,7 @@ pub mod panels;
 pub mod path_proposal;
 pub mod recovery;
 pub mod review;
+pub mod review_dispatch;
 pub mod sample;
 pub mod semantic;
 pub mod session;

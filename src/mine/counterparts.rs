@@ -12,7 +12,9 @@ use super::forms::FormCounter;
 use super::tokens::TokenizedVersion;
 
 /// Rows scored per term: evenly spread over its rows when it has more.
-const SAMPLE_ROWS: usize = 200;
+const SAMPLE_ROWS: usize = 150;
+/// Rows whose surface forms are collected per counterpart (its frequency counts all rows).
+const FORM_ROWS: usize = 400;
 /// Counterparts reported per version, the preferred one included.
 const MAX_COUNTERPARTS: usize = 3;
 
@@ -43,6 +45,12 @@ impl TargetIndex {
             }
             row_spans.push(spans);
         }
+        // A span seen in one row only cannot be the counterpart of a recurring term: dropping
+        // those (most long spans of a varied text) makes the co-occurrence counts cheaper.
+        for spans in &mut row_spans {
+            spans.retain(|s| rows_with.get(&s.0).is_some_and(|&n| n >= 2));
+        }
+        rows_with.retain(|_, n| *n >= 2);
         TargetIndex {
             tokens,
             row_spans,
@@ -69,17 +77,20 @@ impl TargetIndex {
                 break;
             }
             let mut forms = FormCounter::default();
-            let mut frequency = 0;
-            for &row in rows {
-                let mut seen = false;
+            // Rows with the span, by binary search; their forms from the first FORM_ROWS.
+            let with: Vec<usize> = rows
+                .iter()
+                .copied()
+                .filter(|&r| self.has(r, hash))
+                .collect();
+            let frequency = with.len();
+            for &row in with.iter().take(FORM_ROWS) {
                 self.tokens.for_each_span(row, |start, len, _, h| {
                     if h == hash {
-                        seen = true;
                         let initial = self.tokens.tokens[row][start].initial;
                         forms.add(self.tokens.surface(row, start, len), initial);
                     }
                 });
-                frequency += usize::from(seen);
             }
             let forms = forms.finish();
             let Some(text) = forms.first().map(|f| f.0.clone()) else {
@@ -121,7 +132,7 @@ impl TargetIndex {
             .max_by(|a, b| {
                 a.1.total_cmp(&b.1)
                     .then_with(|| {
-                        let off = |w: u8| usize::from(w).abs_diff(pivot_words).saturating_sub(2);
+                        let off = |w: u8| usize::from(w).abs_diff(pivot_words).saturating_sub(1);
                         off(b.3).cmp(&off(a.3))
                     })
                     .then(a.3.cmp(&b.3))

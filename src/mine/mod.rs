@@ -8,14 +8,18 @@
 //! two forms, and Arabic «حقوق» with «لحقوق» or «وحقوق».
 //!
 //! A plain function of a [`Project`]: the CLI (`alinea mine`) and the app's review queue both
-//! call it.
+//! call it; [`review`] holds the queue's operations (accept as a concept, add a variant,
+//! reject, example spans).
 
 mod counterparts;
 mod forms;
 mod pivot;
+pub mod review;
 mod stopwords;
 mod tokens;
 
+#[cfg(test)]
+mod review_tests;
 #[cfg(test)]
 mod tests;
 
@@ -28,6 +32,7 @@ use counterparts::TargetIndex;
 use forms::FormCounter;
 use tokens::TokenizedVersion;
 
+pub use review::{ReviewError, candidate_key, review_queue};
 pub use stopwords::stopwords;
 pub use tokens::is_acronym;
 
@@ -129,7 +134,10 @@ pub fn mine(
     }
     let pivot_idx = project.alignment.pivot.min(project.versions.len() - 1);
     let n = project.versions.len() as u64;
-    progress.set_total(n + 1);
+    // Progress units: a tokenized or indexed version counts as many terms as a twentieth of
+    // the candidates (the counterparts of each term are one unit), about as long as they take.
+    let unit = (options.max_candidates as u64 / 20).max(1);
+    progress.set_total(unit * (2 * n - 1) + options.max_candidates as u64);
     let alignment = &project.alignment;
     let indexed: Vec<(usize, TokenizedVersion)> = project
         .versions
@@ -137,7 +145,7 @@ pub fn mine(
         .enumerate()
         .map(|(v, version)| {
             let t = TokenizedVersion::build(version, v, alignment, options.max_words);
-            progress.advance(1);
+            progress.advance(unit);
             (v, t)
         })
         .collect();
@@ -157,13 +165,22 @@ pub fn mine(
     let terms = pivot::pivot_terms(&pivot, options.min_frequency, options.max_candidates);
     let targets: Vec<(usize, TargetIndex)> = targets
         .into_par_iter()
-        .map(|(v, t)| (v, TargetIndex::build(t)))
+        .map(|(v, t)| {
+            let index = TargetIndex::build(t);
+            progress.advance(unit);
+            (v, index)
+        })
         .collect();
     progress.check()?;
+    // Fewer candidates than the limit: the bar ends where the work does.
+    progress.set_total(unit * (2 * n - 1) + terms.len() as u64);
     let pivot_lang = project.versions[pivot_idx].lang.clone();
     let out = terms
         .par_iter()
         .map(|term| {
+            if progress.is_cancelled() {
+                return None;
+            }
             let mut rows: Vec<usize> = term.occurrences.iter().map(|o| o.0 as usize).collect();
             rows.dedup();
             let mut forms = FormCounter::default();
@@ -182,7 +199,8 @@ pub fn mine(
                     counterparts: index.counterparts(&rows, words),
                 })
                 .collect();
-            TermCandidate {
+            progress.advance(1);
+            Some(TermCandidate {
                 lang: pivot_lang.clone(),
                 text: forms.first().cloned().unwrap_or_default(),
                 forms,
@@ -190,9 +208,9 @@ pub fn mine(
                 termhood: term.termhood,
                 rows,
                 counterparts,
-            }
+            })
         })
-        .collect();
-    progress.advance(1);
+        .collect::<Option<Vec<_>>>()
+        .ok_or(Cancelled)?;
     Ok(out)
 }

@@ -62,6 +62,8 @@ impl TokenizedVersion {
         let normalizer = Normalizer::new(primary, false);
         let stop: FxHashSet<&str> = stopwords(primary).iter().copied().collect();
         let mut interner: FxHashMap<String, u32> = FxHashMap::default();
+        // Surface form → (interned key, function word): stemming once per distinct form.
+        let mut seen: FxHashMap<Box<str>, (u32, bool)> = FxHashMap::default();
         let mut texts = Vec::with_capacity(alignment.rows.len());
         let mut tokens = Vec::with_capacity(alignment.rows.len());
         let mut ranges = Vec::new();
@@ -86,14 +88,21 @@ impl TokenizedVersion {
                     sentence_start = true;
                 }
                 let surface = &text[r.clone()];
-                let lower = surface.to_lowercase();
-                let key = normalizer.key(surface, INFLECTED);
-                let next = interner.len() as u32;
-                let key = *interner.entry(key).or_insert(next);
+                let (key, is_stop) = match seen.get(surface) {
+                    Some(&known) => known,
+                    None => {
+                        let key = normalizer.key(surface, INFLECTED);
+                        let next = interner.len() as u32;
+                        let key = *interner.entry(key).or_insert(next);
+                        let is_stop = stop.contains(surface.to_lowercase().as_str());
+                        seen.insert(surface.into(), (key, is_stop));
+                        (key, is_stop)
+                    }
+                };
                 row_tokens.push(Token {
                     range: r.clone(),
                     key,
-                    stop: stop.contains(lower.as_str()),
+                    stop: is_stop,
                     number: surface.chars().any(|c| c.is_numeric()),
                     boundary_before: boundary,
                     initial: sentence_start,

@@ -75,6 +75,8 @@ pub fn from_ron_str(path: &Path, text: &str) -> Result<Project, ProjectError> {
     // Accepted findings are a set; edits rely on it being sorted and unique.
     project.accepted_findings.sort();
     project.accepted_findings.dedup();
+    project.rejected_terms.sort();
+    project.rejected_terms.dedup();
     let folder = project_folder(path);
     let resolve = |p: &mut Option<PathBuf>| {
         if let Some(rel) = p.as_ref().filter(|p| p.is_relative()) {

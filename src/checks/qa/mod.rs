@@ -3,7 +3,8 @@
 //!
 //! - `NumberMismatch`: the numbers differ (locale formats and digits understood, see
 //!   [`numbers`]); small whole numbers (≤ 10) missing on one side alone are not reported, since
-//!   translators spell them out.
+//!   translators spell them out; a number written out in words on the other side
+//!   («Twelve companies» for «12 doanh nghiệp») is not missing ([`number_words`]).
 //! - `Untranslated`: the cell equals the pivot cell, or is written in the pivot's language.
 //! - `EmptyTranslation`: the pivot cell has text, the other is empty.
 //! - `InconsistentTarget` / `InconsistentSource`: one pivot sentence translated two ways, or
@@ -11,6 +12,7 @@
 //! - `UrlMismatch`: a URL or e-mail address on one side only.
 
 mod consistency;
+mod number_words;
 pub mod numbers;
 pub mod urls;
 
@@ -176,6 +178,17 @@ fn number_mismatch(p: &str, t: &str) -> Option<String> {
             }
             None => extra.push(n),
         }
+    }
+    // A number one side writes in words («Twelve companies») is not missing.
+    let (p_words, t_words) = (
+        number_words::spelled_numbers(p),
+        number_words::spelled_numbers(t),
+    );
+    let spelled = |n: &String, words: &[u32]| n.parse::<u32>().is_ok_and(|v| words.contains(&v));
+    missing.retain(|n| !spelled(n, &t_words));
+    extra.retain(|n| !spelled(n, &p_words));
+    if missing.is_empty() && extra.is_empty() {
+        return None;
     }
     let small = |n: &String| n.parse::<u32>().is_ok_and(|v| v <= 10);
     if extra.is_empty() && missing.iter().all(small) {

@@ -7,9 +7,11 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 mod glossary;
+mod review;
 mod text;
 
 pub use glossary::GlossaryAction;
+pub use review::ReviewAction;
 
 /// A user intent, recorded by panels while drawing and applied by `dispatch` afterwards.
 #[derive(Clone, Debug, PartialEq)]
@@ -166,6 +168,8 @@ pub enum Action {
     ExportGlossaryTo(PathBuf),
     /// A glossary or consistency-check command.
     Glossary(GlossaryAction),
+    /// A term review queue command.
+    Review(ReviewAction),
 }
 
 /// Where a command is listed in the menus and the help panel.
@@ -245,6 +249,8 @@ impl Action {
         Action::Glossary(GlossaryAction::NewGlossary),
         Action::Glossary(GlossaryAction::OpenGlossary),
         Action::Glossary(GlossaryAction::SaveGlossary),
+        Action::Review(ReviewAction::TogglePanel),
+        Action::Review(ReviewAction::Mine),
     ];
 
     /// The keyboard shortcut, if the command has one.
@@ -290,6 +296,7 @@ impl Action {
             Action::ToggleTheme => cmd_shift(Key::D),
             Action::ToggleHelp => plain(Key::F1),
             Action::Glossary(g) => return g.shortcut(),
+            Action::Review(r) => return r.shortcut(),
             _ => return None,
         })
     }
@@ -347,7 +354,7 @@ impl Action {
             | Action::ToggleColumn(_)
             | Action::MoveColumn { .. }
             | Action::SetColumnWidth { .. } => Group::View,
-            Action::Glossary(_) => Group::Glossary,
+            Action::Glossary(_) | Action::Review(_) => Group::Glossary,
             _ => Group::Edit,
         }
     }

@@ -61,6 +61,7 @@ impl Action {
             Action::ImportTmx | Action::ImportTmxFrom(_) => "Import TMX…",
             Action::ExportGlossary | Action::ExportGlossaryTo(_) => "Export glossary (TBX / CSV)…",
             Action::Glossary(g) => g.label(),
+            Action::Review(r) => r.label(),
         }
     }
 
@@ -140,6 +141,7 @@ impl Action {
                 "Write the project's glossary as TBX (.tbx) or CSV (.csv) for other tools"
             }
             Action::Glossary(g) => g.tooltip(),
+            Action::Review(r) => r.tooltip(),
         }
     }
 }

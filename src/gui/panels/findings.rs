@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use crate::checks::{self, FindingKind};
 use crate::gui::action::{Action, GlossaryAction};
 use crate::gui::app::AlineaApp;
+use crate::gui::panels::glossary::GlossaryUi;
 use crate::gui::widgets::bidi_text::BidiLabel;
 
 /// Draws the findings panel (call before the central panel).
@@ -38,6 +39,7 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                     }
                 ));
                 ui.checkbox(&mut g.show_accepted, "Show accepted");
+                filters(ui, findings, g);
                 if ui.button("Close").clicked() {
                     g.findings_open = false;
                 }
@@ -78,7 +80,7 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                     .id_salt("findings_list")
                     .show(&mut cols[1], |ui| {
                         for (n, f) in findings.iter().enumerate() {
-                            if f.accepted && !g.show_accepted {
+                            if (f.accepted && !g.show_accepted) || !g.shows(f) {
                                 continue;
                             }
                             ui.horizontal(|ui| {
@@ -156,6 +158,38 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
             });
         });
     app.actions.extend(actions);
+}
+
+/// The kind and language filters of the list (only kinds and languages that occur).
+fn filters(ui: &mut egui::Ui, findings: &[checks::Finding], g: &mut GlossaryUi) {
+    let mut kinds: Vec<FindingKind> = findings.iter().map(|f| f.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    let mut langs: Vec<&str> = findings.iter().map(|f| f.lang.as_str()).collect();
+    langs.sort_unstable();
+    langs.dedup();
+    let label = ui.label("Kind:");
+    egui::ComboBox::from_id_salt("findings_kind_filter")
+        .selected_text(g.kind_filter.map_or("all", FindingKind::as_str))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut g.kind_filter, None, "all");
+            for k in kinds {
+                ui.selectable_value(&mut g.kind_filter, Some(k), k.as_str());
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    let label = ui.label("Language:");
+    egui::ComboBox::from_id_salt("findings_lang_filter")
+        .selected_text(g.lang_filter.as_deref().unwrap_or("all"))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut g.lang_filter, None, "all");
+            for l in langs {
+                ui.selectable_value(&mut g.lang_filter, Some(l.to_string()), l);
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }
 
 fn counts_table(ui: &mut egui::Ui, findings: &[checks::Finding]) {

@@ -91,9 +91,22 @@ pub struct GlossaryUi {
     pub report_path: String,
     /// Findings panel: show accepted findings too.
     pub show_accepted: bool,
+    /// Findings panel: list only this kind.
+    pub kind_filter: Option<crate::checks::FindingKind>,
+    /// Findings panel: list only this language.
+    pub lang_filter: Option<String>,
+    /// Spans of the term-review example last jumped to: (row, version, byte range in the
+    /// cell text), drawn in the grid with a strong outline colour.
+    pub example_spans: Vec<(usize, usize, Range<usize>)>,
 }
 
 impl GlossaryUi {
+    /// True if finding `f` passes the findings list's kind and language filters.
+    pub fn shows(&self, f: &Finding) -> bool {
+        self.kind_filter.is_none_or(|k| k == f.kind)
+            && self.lang_filter.as_ref().is_none_or(|l| *l == f.lang)
+    }
+
     /// Opens the typed-path prompt.
     pub fn ask_path(&mut self, kind: GlossaryPathKind) {
         self.path_prompt = Some((kind, String::new()));
@@ -148,6 +161,17 @@ impl GlossaryUi {
                     });
                 }
             }
+        }
+        for (_, _, range) in self
+            .example_spans
+            .iter()
+            .filter(|(r, v, _)| *r == row && *v == version)
+        {
+            out.push(Highlight {
+                range: range.clone(),
+                color: Color32::from_rgba_unmultiplied(40, 160, 255, 170),
+                tooltip: Some("Term candidate under review".to_string()),
+            });
         }
         out
     }

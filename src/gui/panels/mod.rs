@@ -13,6 +13,7 @@ pub mod help;
 pub mod mark_term;
 pub mod menu_bar;
 pub mod messages;
+pub mod review_queue;
 pub mod row_gutter;
 pub mod row_heights;
 pub mod sentence_editor;
@@ -72,6 +73,8 @@ pub struct UiState {
     pub export_dialog: Option<export_dialog::ExportDialog>,
     /// Glossary panels, "Mark as term", findings (view state).
     pub glossary: glossary::GlossaryUi,
+    /// The term review queue (view state).
+    pub review: review_queue::ReviewUi,
 }
 
 impl UiState {
