@@ -82,7 +82,7 @@ fn main() -> anyhow::Result<()> {
         let len = 12 + rng.next() % 17;
         let mut ids = Vec::new();
         while (ids.len() as u64) < len {
-            if rng.next() % 6 == 0 {
+            if rng.next().is_multiple_of(6) {
                 ids.extend(&phrases[rng.zipf(phrases.len() as u64) as usize]);
             } else {
                 ids.push(rng.zipf(30_000));
