@@ -23,6 +23,7 @@ pub mod checks;
 pub mod edit;
 pub mod embed;
 pub mod export;
+pub mod fs_atomic;
 pub mod glossary;
 pub mod ingest;
 pub mod mine;

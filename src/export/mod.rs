@@ -22,6 +22,7 @@
 
 pub mod columns;
 pub mod files;
+pub mod grid;
 pub mod html;
 pub mod jsonl;
 pub mod rows;
@@ -125,6 +126,15 @@ pub enum ExportError {
     /// Fewer than the needed columns remain (TMX and per-pair need a pivot and a target).
     #[error("nothing to export: {0}")]
     NothingToExport(String),
+}
+
+impl From<crate::fs_atomic::WriteError> for ExportError {
+    fn from(e: crate::fs_atomic::WriteError) -> Self {
+        ExportError::Io {
+            file: e.file,
+            source: e.source,
+        }
+    }
 }
 
 impl ExportError {

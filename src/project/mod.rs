@@ -19,6 +19,7 @@
 //! to the project (never read by Alinea; safe to delete). The glossary is parsed here as a bare
 //! `Glossary` RON value until `glossary` offers its own loader.
 
+#[cfg(feature = "test-hooks")]
 pub mod atomic;
 mod file;
 pub mod migrate;
@@ -29,7 +30,10 @@ use std::path::Path;
 
 use crate::model::Project;
 
-pub use atomic::{PAUSE_AT_ENV, PAUSE_ENV, SaveStage};
+/// The moments of a save at which [`save_with`]'s hook is called.
+pub use crate::fs_atomic::WriteStage as SaveStage;
+#[cfg(feature = "test-hooks")]
+pub use atomic::{PAUSE_AT_ENV, PAUSE_ENV};
 pub use file::{ProjectFile, from_ron_str, to_ron_string, write_ron};
 pub use recovery::{Recovered, RecoveryFolder};
 pub use validate::{RangeError, validate_ranges};
@@ -91,11 +95,25 @@ pub enum ProjectError {
     },
 }
 
+impl From<crate::fs_atomic::WriteError> for ProjectError {
+    fn from(e: crate::fs_atomic::WriteError) -> Self {
+        ProjectError::Io {
+            file: e.file,
+            source: e.source,
+        }
+    }
+}
+
 /// Saves a project to `path` atomically (temporary file, fsync, rename).
 ///
-/// Honours the test variables [`PAUSE_ENV`] and [`PAUSE_AT_ENV`] (see [`atomic`]).
+/// With the feature `test-hooks`, honours the test variables `ALINEA_TEST_SAVE_PAUSE_MS` and
+/// `ALINEA_TEST_SAVE_PAUSE_AT` (see `project/atomic.rs`).
 pub fn save(path: &Path, project: &Project) -> Result<(), ProjectError> {
-    save_with(path, project, &atomic::env_pause_hook)
+    #[cfg(feature = "test-hooks")]
+    let hook = atomic::env_pause_hook;
+    #[cfg(not(feature = "test-hooks"))]
+    let hook = |_: SaveStage| Ok(());
+    save_with(path, project, &hook)
 }
 
 /// Saves like [`save`], calling `hook` at each [`SaveStage`]; an error from the hook aborts the
@@ -110,7 +128,7 @@ pub fn save_with(
     // The file holds every version's text and more: the hook's mid-write point comes once
     // half of that many bytes are out.
     let texts: u64 = project.versions.iter().map(|v| v.text.len() as u64).sum();
-    atomic::write_atomic_streamed(path, texts / 2, hook, &mut |out| {
+    crate::fs_atomic::write_streamed(path, texts / 2, hook, &mut |out| {
         file::write_ron(path, project, out)
     })
 }

@@ -209,11 +209,9 @@ impl VectorCache {
 
     /// Writes the cache to `path` atomically (readers see the old file or the new one).
     pub fn save(&self, path: &Path) -> Result<(), CacheError> {
-        crate::project::atomic::write_atomic(path, &self.to_bytes(), &|_| Ok(())).map_err(|e| {
-            CacheError::Io {
-                file: path.display().to_string(),
-                source: std::io::Error::other(e.to_string()),
-            }
+        crate::fs_atomic::write(path, &self.to_bytes()).map_err(|e| CacheError::Io {
+            file: e.file,
+            source: e.source,
         })
     }
 }
