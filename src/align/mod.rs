@@ -17,10 +17,14 @@
 pub mod anchors;
 pub mod band;
 pub mod cost;
+/// Gold alignments for evaluation (tests, examples, benches only).
+#[cfg(feature = "test-hooks")]
 pub mod gold;
 pub mod merge;
 pub mod numbers;
 pub mod semantic;
+/// Synthetic parallel documents (tests, examples, benches only).
+#[cfg(feature = "test-hooks")]
 pub mod synthetic;
 
 use std::ops::Range;

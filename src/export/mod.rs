@@ -61,11 +61,6 @@ impl Format {
             Format::Html => "html",
         }
     }
-
-    /// Whether columns are keyed by language code (so a language can appear only once).
-    pub fn is_keyed_by_language(self) -> bool {
-        self != Format::Html
-    }
 }
 
 /// What to export: filters shared by every format.

@@ -201,7 +201,7 @@ impl Jobs {
                 if progress.is_cancelled() {
                     return JobOutput::Cancelled;
                 }
-                if let Err(e) = super::file_size::check(&path, super::file_size::MAX_DOCUMENT) {
+                if let Err(e) = crate::size_limit::check(&path, crate::size_limit::MAX_DOCUMENT) {
                     versions.push(Err(e));
                     progress.advance(size * 2);
                     continue;
@@ -265,7 +265,7 @@ impl Jobs {
     pub fn open_project(&mut self, ctx: &egui::Context, path: PathBuf) {
         let label = format!("Opening {}", file_name(&path));
         self.spawn(ctx, &label, move |_| {
-            if let Err(e) = super::file_size::check(&path, super::file_size::MAX_PROJECT) {
+            if let Err(e) = crate::size_limit::check(&path, crate::size_limit::MAX_PROJECT) {
                 return JobOutput::Failed(e);
             }
             match crate::project::load(&path) {
