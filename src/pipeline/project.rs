@@ -121,3 +121,73 @@ pub fn new_project(
     project.validate()?;
     Ok(project)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(pivot: usize, refuse_empty: bool) -> NewProjectOptions<'static> {
+        static LOAD: std::sync::OnceLock<LoadOptions> = std::sync::OnceLock::new();
+        NewProjectOptions {
+            pivot,
+            split: SplitMode::Auto,
+            load: LOAD.get_or_init(LoadOptions::default),
+            glossary: None,
+            prepare: None,
+            refuse_empty,
+        }
+    }
+
+    fn loaded(name: &str, lang: &str, sentences: &[&str]) -> DocumentSource {
+        let paragraphs = [sentences.to_vec()];
+        DocumentSource::Loaded(Version::from_sentences(name, Lang::new(lang), &paragraphs))
+    }
+
+    #[test]
+    fn aligns_loaded_versions_and_validates() {
+        let documents = vec![
+            loaded("en", "en", &["One.", "Two."]),
+            loaded("fr", "fr", &["Un.", "Deux."]),
+        ];
+        let project = new_project(documents, &options(1, true), &Progress::new()).expect("ok");
+        assert_eq!(project.alignment.pivot, 1);
+        assert_eq!(project.alignment.rows.len(), 2);
+        project.validate().expect("valid");
+    }
+
+    #[test]
+    fn one_document_has_no_rows_and_bad_input_is_refused() {
+        let one = new_project(
+            vec![loaded("en", "en", &["One."])],
+            &options(0, true),
+            &Progress::new(),
+        );
+        assert!(one.expect("one document").alignment.rows.is_empty());
+
+        let two = || vec![loaded("en", "en", &["One."]), loaded("fr", "fr", &[])];
+        let pivot = new_project(two(), &options(2, false), &Progress::new());
+        assert!(matches!(
+            pivot,
+            Err(PipelineError::PivotOutOfRange { pivot: 2, count: 2 })
+        ));
+        let empty = new_project(two(), &options(0, true), &Progress::new());
+        assert!(matches!(empty, Err(PipelineError::EmptyDocument(name)) if name == "fr"));
+
+        let missing = DocumentSource::File {
+            path: PathBuf::from("/nonexistent/alinea-test.txt"),
+            lang: None,
+        };
+        let err = new_project(vec![missing], &options(0, true), &Progress::new())
+            .expect_err("missing file");
+        assert!(err.to_string().contains("alinea-test.txt"), "{err}");
+    }
+
+    #[test]
+    fn cancelled_before_loading() {
+        let progress = Progress::new();
+        progress.cancel();
+        let documents = vec![loaded("en", "en", &["One."])];
+        let result = new_project(documents, &options(0, true), &progress);
+        assert!(matches!(result, Err(PipelineError::Cancelled(_))));
+    }
+}
