@@ -11,8 +11,8 @@
 //! Confirmed rows are hard anchors: [`realign`] keeps them exactly and aligns only the
 //! stretches between them.
 //!
-//! [`gold`] reads the evaluation fixtures and scores an alignment against them; the
-//! Gale-Church length-only baseline is [`AlignOptions::length_only`].
+//! `gold` (feature `test-hooks`) reads the evaluation fixtures and scores an alignment against
+//! them; the Gale-Church length-only baseline is [`AlignOptions::length_only`].
 
 pub mod anchors;
 pub mod band;

@@ -8,7 +8,8 @@
 //!   and files from a newer Alinea are refused with a clear error instead of being misread.
 //! - Saving never overwrites in place: the bytes go to a temporary file in the same folder,
 //!   are flushed and fsynced, and the temporary file is renamed over the target (see
-//!   [`atomic`]); a crash at any moment leaves either the old or the new file, never half of one.
+//!   [`crate::fs_atomic`]); a crash at any moment leaves either the old or the new file,
+//!   never half of one.
 //! - Loading validates everything the rest of the app indexes with (alignment invariants,
 //!   every range inside its text and on char boundaries), so a damaged file becomes a typed
 //!   [`ProjectError::Corrupt`] here rather than a panic in the grid later.
@@ -20,7 +21,7 @@
 //! `Glossary` RON value until `glossary` offers its own loader.
 
 #[cfg(feature = "test-hooks")]
-pub mod atomic;
+pub mod test_hooks;
 mod file;
 pub mod migrate;
 pub mod recovery;
@@ -33,7 +34,7 @@ use crate::model::Project;
 /// The moments of a save at which [`save_with`]'s hook is called.
 pub use crate::fs_atomic::WriteStage as SaveStage;
 #[cfg(feature = "test-hooks")]
-pub use atomic::{PAUSE_AT_ENV, PAUSE_ENV};
+pub use test_hooks::{PAUSE_AT_ENV, PAUSE_ENV};
 pub use file::{ProjectFile, from_ron_str, to_ron_string, write_ron};
 pub use recovery::{Recovered, RecoveryFolder};
 pub use validate::{RangeError, validate_ranges};
@@ -107,10 +108,10 @@ impl From<crate::fs_atomic::WriteError> for ProjectError {
 /// Saves a project to `path` atomically (temporary file, fsync, rename).
 ///
 /// With the feature `test-hooks`, honours the test variables `ALINEA_TEST_SAVE_PAUSE_MS` and
-/// `ALINEA_TEST_SAVE_PAUSE_AT` (see `project/atomic.rs`).
+/// `ALINEA_TEST_SAVE_PAUSE_AT` (see `project/test_hooks.rs`).
 pub fn save(path: &Path, project: &Project) -> Result<(), ProjectError> {
     #[cfg(feature = "test-hooks")]
-    let hook = atomic::env_pause_hook;
+    let hook = test_hooks::env_pause_hook;
     #[cfg(not(feature = "test-hooks"))]
     let hook = |_: SaveStage| Ok(());
     save_with(path, project, &hook)
