@@ -63,7 +63,7 @@ pub struct Args {
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<()> {
     let documents = &args.documents;
-    documents.require_at_least(2)?;
+    documents.require_at_least(2, "align")?;
     documents.check_pivot(args.pivot)?;
     let glossary = match &args.glossary {
         Some(path) => Some(alinea::glossary::load_any(path)?),

@@ -45,18 +45,24 @@ pub struct Build<'a> {
 }
 
 impl Documents {
-    /// A usage error (exit status 2) unless at least `min` documents are given.
-    pub fn require_at_least(&self, min: usize) -> anyhow::Result<()> {
-        if self.files.len() < min {
-            let message = format!(
-                "{min} or more documents are needed, {} given",
-                self.files.len()
-            );
-            return Err(super::Cli::command()
-                .error(clap::error::ErrorKind::TooFewValues, message)
-                .into());
+    /// A usage error of `subcommand` (exit status 2) unless at least `min` documents are
+    /// given.
+    pub fn require_at_least(&self, min: usize, subcommand: &str) -> anyhow::Result<()> {
+        if self.files.len() >= min {
+            return Ok(());
         }
-        Ok(())
+        let message = format!(
+            "{min} or more documents are needed, {} given",
+            self.files.len()
+        );
+        let mut cli = super::Cli::command();
+        cli.build();
+        let kind = clap::error::ErrorKind::TooFewValues;
+        let error = match cli.find_subcommand_mut(subcommand) {
+            Some(command) => command.error(kind, message),
+            None => cli.error(kind, message),
+        };
+        Err(error.into())
     }
 
     /// Checks `--pivot` against the documents.

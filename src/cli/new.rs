@@ -21,7 +21,7 @@ pub struct Args {
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<()> {
     let documents = &args.documents;
-    documents.require_at_least(2)?;
+    documents.require_at_least(2, "new")?;
     documents.check_pivot(args.pivot)?;
     let cache = alinea::align::semantic::VectorCache::path_for(&args.output);
     let mut project = documents.new_project(&Build {

@@ -20,11 +20,11 @@
 //! to the project (never read by Alinea; safe to delete). The glossary is parsed here as a bare
 //! `Glossary` RON value until `glossary` offers its own loader.
 
-#[cfg(feature = "test-hooks")]
-pub mod test_hooks;
 mod file;
 pub mod migrate;
 pub mod recovery;
+#[cfg(feature = "test-hooks")]
+pub mod test_hooks;
 mod validate;
 
 use std::path::Path;
@@ -33,10 +33,10 @@ use crate::model::Project;
 
 /// The moments of a save at which [`save_with`]'s hook is called.
 pub use crate::fs_atomic::WriteStage as SaveStage;
-#[cfg(feature = "test-hooks")]
-pub use test_hooks::{PAUSE_AT_ENV, PAUSE_ENV};
 pub use file::{ProjectFile, from_ron_str, to_ron_string, write_ron};
 pub use recovery::{Recovered, RecoveryFolder};
+#[cfg(feature = "test-hooks")]
+pub use test_hooks::{PAUSE_AT_ENV, PAUSE_ENV};
 pub use validate::{RangeError, validate_ranges};
 
 /// Version of the project file format written by this build.
