@@ -370,7 +370,7 @@ impl Project {
     }
 
     /// Sentence count of each version, in version order.
-    pub fn sentence_counts(&self) -> Vec<usize> {
+    fn sentence_counts(&self) -> Vec<usize> {
         self.versions.iter().map(|v| v.sentences.len()).collect()
     }
 

@@ -36,7 +36,7 @@ pub fn check(path: &Path, limit: u64) -> Result<(), String> {
 }
 
 /// A byte count for people: "812 KB", "1.5 GB".
-pub fn size_text(bytes: u64) -> String {
+fn size_text(bytes: u64) -> String {
     const KB: f64 = 1024.0;
     let b = bytes as f64;
     if b >= KB * KB * KB {

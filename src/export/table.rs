@@ -52,7 +52,7 @@ pub fn write(
 }
 
 /// Text as one TSV field: tabs, carriage returns and line feeds become spaces.
-pub fn tsv_field(text: &str) -> String {
+fn tsv_field(text: &str) -> String {
     text.replace(['\t', '\r', '\n'], " ")
 }
 

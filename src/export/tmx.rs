@@ -19,9 +19,9 @@ use crate::export::{ExportError, ExportOptions, ExportReport};
 use crate::model::{Lang, Project};
 
 /// `creationtool` in the header.
-pub const CREATION_TOOL: &str = "Alinea";
+const CREATION_TOOL: &str = "Alinea";
 /// Property type holding the 1-based project row number.
-pub const PROP_ROW: &str = "x-alinea-row";
+const PROP_ROW: &str = "x-alinea-row";
 /// Property type holding `confirmed` or `auto`.
 pub const PROP_STATUS: &str = "x-alinea-status";
 

@@ -84,7 +84,7 @@ impl Segmenter {
 
     /// The cached segmenter for `lang` plus the decisions `learned` holds for that language
     /// (the shared one itself when there are none).
-    pub fn with_learned(lang: &Lang, learned: &LearnedRules) -> Arc<Segmenter> {
+    fn with_learned(lang: &Lang, learned: &LearnedRules) -> Arc<Segmenter> {
         let base = Segmenter::for_lang(lang);
         let mut tokens = learned.for_lang(lang.primary()).peekable();
         if tokens.peek().is_none() {

@@ -155,7 +155,7 @@ impl BeadScorer<'_> {
     /// The cost reported with a bead, on the scale of [`crate::align::merge::confidence`]
     /// (2 nats = confidence ½), so the grid's tint and "review weakest rows" follow the
     /// similarity: a bead at [`EVEN_COSINE`] reports 2, better ones less.
-    pub fn reported_cost(&self, shape: usize, i: usize, j: usize) -> f32 {
+    fn reported_cost(&self, shape: usize, i: usize, j: usize) -> f32 {
         let (na, nb) = SHAPES[shape];
         if na == 0 || nb == 0 {
             // An added or omitted sentence is always worth a look.
