@@ -23,14 +23,17 @@ pub mod checks;
 pub mod edit;
 pub mod embed;
 pub mod export;
+pub mod fs_atomic;
 pub mod glossary;
 pub mod ingest;
+pub mod lang;
 pub mod mine;
 pub mod model;
 pub mod pipeline;
 pub mod progress;
 pub mod project;
 pub mod segment;
+pub mod size_limit;
 
 /// The desktop app (egui/eframe); the only module that imports egui.
 #[cfg(feature = "gui")]

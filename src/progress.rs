@@ -54,11 +54,6 @@ impl Progress {
         self.inner.done.fetch_add(n, Ordering::Relaxed);
     }
 
-    /// Sets the finished work to `done`.
-    pub fn set_done(&self, done: u64) {
-        self.inner.done.store(done, Ordering::Relaxed);
-    }
-
     /// Units done and units expected, as reported (done may pass total if a worker
     /// under-estimated; [`Self::fraction`] clamps).
     pub fn counts(&self) -> (u64, u64) {

@@ -102,6 +102,9 @@ fn spawn_new(out: &Path, pause: Option<(&str, u64)>) -> Child {
         .arg(out)
         .env_remove(PAUSE_ENV)
         .env_remove(PAUSE_AT_ENV)
+        // The fast engine writes no vector cache, whose temporary file would look like the
+        // project's.
+        .env("ALINEA_ENGINE", "fast")
         .stdout(Stdio::null())
         .stderr(Stdio::null());
     if let Some((stage, ms)) = pause {

@@ -94,7 +94,7 @@ fn is_code(word: &str) -> bool {
 
 /// Consonant skeleton of a transliterated name: vowels, `h`, `w`, `y` dropped and common
 /// spelling variants unified (ph/f/v, c/k/q, j/g, z/s, doubled letters).
-pub fn name_skeleton(word: &str) -> String {
+fn name_skeleton(word: &str) -> String {
     let ascii = any_ascii::any_ascii(word).to_ascii_lowercase();
     let ascii = ascii
         .replace("ph", "f")

@@ -58,7 +58,7 @@ fn read(path: &Path) -> Result<String, GoldError> {
 }
 
 /// Paragraphs of sentences from a pre-segmented text (one sentence per line).
-pub fn parse_segmented(text: &str) -> Vec<Vec<&str>> {
+fn parse_segmented(text: &str) -> Vec<Vec<&str>> {
     let mut paragraphs = vec![Vec::new()];
     for line in text.lines() {
         let line = line.trim();

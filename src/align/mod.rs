@@ -11,16 +11,20 @@
 //! Confirmed rows are hard anchors: [`realign`] keeps them exactly and aligns only the
 //! stretches between them.
 //!
-//! [`gold`] reads the evaluation fixtures and scores an alignment against them; the
-//! Gale-Church length-only baseline is [`AlignOptions::length_only`].
+//! `gold` (feature `test-hooks`) reads the evaluation fixtures and scores an alignment against
+//! them; the Gale-Church length-only baseline is [`AlignOptions::length_only`].
 
 pub mod anchors;
 pub mod band;
 pub mod cost;
+/// Gold alignments for evaluation (tests, examples, benches only).
+#[cfg(feature = "test-hooks")]
 pub mod gold;
 pub mod merge;
 pub mod numbers;
 pub mod semantic;
+/// Synthetic parallel documents (tests, examples, benches only).
+#[cfg(feature = "test-hooks")]
 pub mod synthetic;
 
 use std::ops::Range;

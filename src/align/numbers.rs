@@ -7,7 +7,7 @@
 //! (the reading of vi/ru/id/ms; an English decimal with three places is rare in reports).
 
 /// Decimal value of a digit in any of the scripts our versions use.
-pub fn digit_value(c: char) -> Option<u8> {
+fn digit_value(c: char) -> Option<u8> {
     match c {
         '0'..='9' => Some(c as u8 - b'0'),
         '\u{0660}'..='\u{0669}' => Some((c as u32 - 0x0660) as u8),

@@ -88,20 +88,8 @@ pub fn fill_carets_with_advances(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bidi::{LayoutParams, layout_text};
-    use crate::model::TextDirection;
-
-    fn mono(s: &str) -> f32 {
-        s.chars().count() as f32 * 10.0
-    }
-
-    fn params(max_width: f32) -> LayoutParams {
-        LayoutParams {
-            direction: TextDirection::Auto,
-            max_width,
-            line_height: 20.0,
-        }
-    }
+    use crate::bidi::layout::tests::{mono, params};
+    use crate::bidi::layout_text;
 
     #[test]
     fn carets_measure_prefixes() {

@@ -59,7 +59,7 @@ impl Piece {
 
 impl TextLayout {
     /// Index of the line at height `y` (clamped to the first and last line).
-    pub fn line_at(&self, y: f32) -> usize {
+    fn line_at(&self, y: f32) -> usize {
         let last = self.lines.len().saturating_sub(1);
         if y <= 0.0 || self.line_height <= 0.0 {
             return 0;

@@ -107,7 +107,7 @@ pub fn layout_text(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::TextDirection;
 
@@ -115,7 +115,7 @@ mod tests {
         s.chars().count() as f32 * 10.0
     }
 
-    fn params(max_width: f32) -> LayoutParams {
+    pub(crate) fn params(max_width: f32) -> LayoutParams {
         LayoutParams {
             direction: TextDirection::Auto,
             max_width,

@@ -146,3 +146,15 @@ impl Finding {
         )
     }
 }
+
+/// Sets `accepted` on every finding whose key the editor accepted in `project`.
+pub(crate) fn mark_accepted(project: &crate::model::Project, findings: &mut [Finding]) {
+    let accepted: std::collections::BTreeSet<&str> = project
+        .accepted_findings
+        .iter()
+        .map(String::as_str)
+        .collect();
+    for f in findings {
+        f.accepted = accepted.contains(f.key().as_str());
+    }
+}

@@ -97,14 +97,7 @@ pub fn check_with_index(project: &Project, glossary: &Glossary, index: &TermInde
             }
         }
     }
-    let accepted: BTreeSet<&str> = project
-        .accepted_findings
-        .iter()
-        .map(String::as_str)
-        .collect();
-    for f in &mut out {
-        f.accepted = accepted.contains(f.key().as_str());
-    }
+    super::mark_accepted(project, &mut out);
     out.sort_by(|a, b| {
         (
             a.row,
@@ -194,7 +187,8 @@ fn usage_findings(
                 TermStatus::Allowed => Some(FindingKind::Variant),
                 TermStatus::Preferred => None,
             };
-            if let Some(kind) = kind {
+            let collision = (distinct.len() > 1).then_some(FindingKind::Collision);
+            for kind in [kind, collision].into_iter().flatten() {
                 out.push(finding(
                     version,
                     v_idx,
@@ -202,18 +196,6 @@ fn usage_findings(
                     sentence,
                     concept,
                     kind,
-                    text.clone(),
-                    Some(start..end),
-                ));
-            }
-            if distinct.len() > 1 {
-                out.push(finding(
-                    version,
-                    v_idx,
-                    row,
-                    sentence,
-                    concept,
-                    FindingKind::Collision,
                     text.clone(),
                     Some(start..end),
                 ));

@@ -4,19 +4,14 @@
 //! A progress bar is drawn on stderr only when stderr is a terminal, so pipes and tests see
 //! nothing but the result (or a one-line error).
 
-use super::engine_arg::EngineArg;
-use super::progress_bar::with_progress;
-use super::split_arg::SplitArg;
 use std::io::Write;
 use std::path::PathBuf;
 
-use anyhow::{Context, bail};
-use serde_json::json;
+use anyhow::Context;
 
-use alinea::align::{AlignOptions, align};
-use alinea::ingest::LoadOptions;
-use alinea::model::{Alignment, Lang, Project, Version};
-use alinea::pipeline::load_version;
+use alinea::export::grid::{GridFormat, write_grid};
+
+use super::documents::{Build, Documents};
 
 /// Output formats of `alinea align`.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -32,22 +27,25 @@ pub enum Format {
     Tmx,
 }
 
+impl From<Format> for GridFormat {
+    fn from(format: Format) -> Self {
+        match format {
+            Format::Tsv => GridFormat::Tsv,
+            Format::Csv => GridFormat::Csv,
+            Format::Jsonl => GridFormat::Jsonl,
+            Format::Tmx => GridFormat::Tmx,
+        }
+    }
+}
+
 /// Arguments of `alinea align`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Documents to align (two or more); the first is the pivot unless --pivot is given.
-    #[arg(required = true, num_args = 2..)]
-    pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub documents: Documents,
     /// Index (0-based) of the pivot (source) file.
     #[arg(long, default_value_t = 0)]
     pub pivot: usize,
-    /// Language codes per file, in order, instead of detection (e.g. vi,en,ar).
-    #[arg(long, value_delimiter = ',')]
-    pub lang: Vec<String>,
-    #[command(flatten)]
-    pub split: SplitArg,
-    #[command(flatten)]
-    pub engine: EngineArg,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Tsv)]
     pub format: Format,
@@ -64,41 +62,19 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    if args.files.len() < 2 {
-        bail!("align needs at least two files, got {}", args.files.len());
-    }
-    if args.pivot >= args.files.len() {
-        bail!(
-            "--pivot {} is out of range: {} files given (pivots are 0-based)",
-            args.pivot,
-            args.files.len()
-        );
-    }
-    if !args.lang.is_empty() && args.lang.len() != args.files.len() {
-        bail!(
-            "--lang gives {} codes for {} files; give one per file, in order",
-            args.lang.len(),
-            args.files.len()
-        );
-    }
-    let mut versions = Vec::with_capacity(args.files.len());
-    for (i, path) in args.files.iter().enumerate() {
-        let lang = args.lang.get(i).map(|c| Lang::new(c));
-        versions.push(load_version(
-            path,
-            lang,
-            &LoadOptions::default(),
-            args.split.split,
-        )?);
-    }
-    let mut opts = match &args.glossary {
-        Some(path) => AlignOptions::with_glossary(&alinea::glossary::load_any(path)?, &versions),
-        None => AlignOptions::default(),
+    let documents = &args.documents;
+    documents.require_at_least(2, "align")?;
+    documents.check_pivot(args.pivot)?;
+    let glossary = match &args.glossary {
+        Some(path) => Some(alinea::glossary::load_any(path)?),
+        None => None,
     };
-    args.engine.prepare(&versions, &mut opts, None)?;
-    let alignment = with_progress("aligning", |progress| {
-        align(&versions, args.pivot, &opts, progress)
-    })??;
+    let project = documents.new_project(&Build {
+        pivot: args.pivot,
+        glossary: glossary.as_ref(),
+        semantic_by_default: true,
+        vector_cache: None,
+    })?;
     let mut out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path)
@@ -106,85 +82,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    write_rows(&mut out, &versions, &alignment, args.format, args.header)
+    let report = write_grid(&mut out, &project, args.format.into(), args.header)
         .context("cannot write the alignment")?;
+    for warning in &report.warnings {
+        eprintln!("warning: {warning}");
+    }
     out.flush().context("cannot write the alignment")?;
-    Ok(())
-}
-
-/// Cell text with tabs and line breaks replaced by spaces.
-fn flat(text: String) -> String {
-    if text.contains(['\t', '\n', '\r']) {
-        text.replace(['\t', '\n', '\r'], " ")
-    } else {
-        text
-    }
-}
-
-/// Writes the rows in `format`.
-fn write_rows(
-    out: &mut dyn Write,
-    versions: &[Version],
-    alignment: &Alignment,
-    format: Format,
-    header: bool,
-) -> anyhow::Result<()> {
-    let names: Vec<String> = versions.iter().map(|v| flat(v.name.clone())).collect();
-    let texts = |row: &alinea::model::Row| -> Vec<String> {
-        row.cells
-            .iter()
-            .zip(versions)
-            .map(|(c, v)| flat(v.cell_text(c.clone())))
-            .collect()
-    };
-    match format {
-        Format::Tsv => {
-            if header {
-                writeln!(out, "{}", names.join("\t"))?;
-            }
-            for row in &alignment.rows {
-                writeln!(out, "{}", texts(row).join("\t"))?;
-            }
-        }
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(out);
-            if header {
-                w.write_record(&names)?;
-            }
-            for row in &alignment.rows {
-                w.write_record(texts(row))?;
-            }
-            w.flush()?;
-        }
-        Format::Tmx => {
-            let mut project = Project::new(versions.to_vec());
-            project.alignment = alignment.clone();
-            let options = alinea::export::ExportOptions::default();
-            let report =
-                alinea::export::write(alinea::export::Format::Tmx, &project, &options, out)?;
-            for warning in &report.warnings {
-                eprintln!("warning: {warning}");
-            }
-        }
-        Format::Jsonl => {
-            for (i, row) in alignment.rows.iter().enumerate() {
-                let cells: Vec<Vec<usize>> =
-                    row.cells.iter().map(|c| c.clone().collect()).collect();
-                let status = if row.is_confirmed() {
-                    "confirmed"
-                } else {
-                    "auto"
-                };
-                let obj = json!({
-                    "row": i,
-                    "cells": cells,
-                    "text": texts(row),
-                    "score": (row.score * 1000.0).round() / 1000.0,
-                    "status": status,
-                });
-                writeln!(out, "{obj}")?;
-            }
-        }
-    }
     Ok(())
 }

@@ -1,7 +1,6 @@
 //! `alinea check`: glossary consistency findings and glossary-free translation QA, one JSON
 //! object per line.
 
-use super::split_arg::SplitArg;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -9,6 +8,7 @@ use alinea::checks::{html_report, qa_findings, run_checks, write_csv_report};
 use alinea::glossary::load_any;
 use anyhow::Context;
 
+use super::documents::Documents;
 use super::input::open_aligned;
 
 /// Arguments of `alinea check`.
@@ -17,33 +17,30 @@ pub struct Args {
     /// Glossary file: .glossary.ron, .csv or .tbx (default: the project's glossary).
     #[arg(long, short)]
     pub glossary: Option<PathBuf>,
-    /// Language of each document, in order (repeat the flag or separate by commas); detected
-    /// when omitted.
-    #[arg(long, value_delimiter = ',')]
-    pub lang: Vec<String>,
-    #[command(flatten)]
-    pub split: SplitArg,
     /// Skip the glossary-free QA checks (numbers, untranslated, empty, inconsistent, URLs).
     #[arg(long)]
     pub no_qa: bool,
     /// Also write a report: `.csv` or `.html`, chosen by extension.
     #[arg(long)]
     pub report: Option<PathBuf>,
-    /// A project (`.alinea`), or documents to align first (the first is the pivot); a single
-    /// document is checked for forbidden terms and variants only.
-    #[arg(required = true)]
-    pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub documents: Documents,
 }
 
 /// Prints `{"row","concept","lang","kind","text","version","accepted"}` per glossary finding
 /// and `{"row","kind","lang","text","version"}` per QA finding; exits 0 whether or not there
 /// are findings. Without a glossary only the QA checks run.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let project = open_aligned(&args.files, &args.lang, args.split.split)?;
+    let project = open_aligned(&args.documents)?;
     let glossary_path = match (&args.glossary, &project.glossary_path) {
         (Some(p), _) => Some(p.clone()),
         (None, Some(p)) if p.is_absolute() => Some(p.clone()),
-        (None, Some(p)) => Some(args.files[0].parent().unwrap_or(Path::new(".")).join(p)),
+        (None, Some(p)) => Some(
+            args.documents.files[0]
+                .parent()
+                .unwrap_or(Path::new("."))
+                .join(p),
+        ),
         (None, None) => None,
     };
     if glossary_path.is_none() && project.alignment.rows.is_empty() {

@@ -9,8 +9,8 @@ use alinea::align::AlignOptions;
 use alinea::align::semantic::{self, VectorCache};
 use alinea::embed::{self, Encoder};
 use alinea::model::Version;
-
-use super::progress_bar::with_progress;
+use alinea::pipeline::PipelineError;
+use alinea::progress::Progress;
 
 /// Alignment engines.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,32 +29,38 @@ pub struct EngineArg {
     /// default when its model is installed — see scripts/fetch-model, or set ALINEA_MODEL)
     /// or `fast` (length, numbers, names and glossary terms; no model; also chosen by
     /// ALINEA_ENGINE=fast). Without the model, alinea says so once on stderr and aligns
-    /// with the fast engine.
+    /// with the fast engine. `check` and `mine` align with `fast` unless told otherwise.
     #[arg(long, value_enum, value_name = "fast|semantic")]
     pub engine: Option<Engine>,
 }
 
 impl EngineArg {
-    /// Adds sentence vectors to `opts` unless the fast engine was asked for. Without a
-    /// usable model, prints one line on stderr and leaves `opts` for the fast engine.
-    /// `cache`: a vector cache file to read and update (a project's), if any.
+    /// True if the semantic engine should be tried: asked for, or not declined
+    /// (`--engine fast`, ALINEA_ENGINE=fast) when it is the command's default.
+    pub fn wants_semantic(&self, by_default: bool) -> bool {
+        match self.engine {
+            Some(Engine::Fast) => false,
+            Some(Engine::Semantic) => true,
+            None => by_default && std::env::var("ALINEA_ENGINE").ok().as_deref() != Some("fast"),
+        }
+    }
+
+    /// `opts` with sentence vectors of `versions` (stage "embedding sentences" on
+    /// `progress`). Without a usable model, prints one line on stderr and returns `opts`
+    /// for the fast engine. `cache`: a vector cache file to read and update (a project's).
     pub fn prepare(
         &self,
         versions: &[Version],
-        opts: &mut AlignOptions,
+        mut opts: AlignOptions,
         cache: Option<&Path>,
-    ) -> anyhow::Result<()> {
-        let from_env = std::env::var("ALINEA_ENGINE").ok();
-        let fast_by_env = self.engine.is_none() && from_env.as_deref() == Some("fast");
-        if self.engine == Some(Engine::Fast) || fast_by_env {
-            return Ok(());
-        }
+        progress: &Progress,
+    ) -> Result<AlignOptions, PipelineError> {
         let path = embed::default_model_path();
         let encoder = match Encoder::load_verified(&path) {
             Ok(encoder) => encoder,
             Err(err) => {
                 eprintln!("alinea: {err}. Aligning with the fast engine instead.");
-                return Ok(());
+                return Ok(opts);
             }
         };
         let mut vectors_cache = match cache {
@@ -62,9 +68,9 @@ impl EngineArg {
                 .unwrap_or_else(|_| VectorCache::new(embed::MODEL_SHA256, encoder.dim())),
             None => VectorCache::new(embed::MODEL_SHA256, encoder.dim()),
         };
-        let vectors = with_progress("embedding", |progress| {
-            semantic::sentence_vectors(&encoder, versions, &mut vectors_cache, progress)
-        })??;
+        progress.set_stage("embedding sentences");
+        let vectors = semantic::sentence_vectors(&encoder, versions, &mut vectors_cache, progress)?;
+        progress.set_stage("aligning");
         if let Some(file) = cache {
             vectors_cache.retain_texts(
                 versions
@@ -76,6 +82,6 @@ impl EngineArg {
             }
         }
         opts.vectors = Some(Arc::new(vectors));
-        Ok(())
+        Ok(opts)
     }
 }

@@ -1,15 +1,12 @@
-//! Opening the input of a batch command: a saved project, or documents to load and align
-//! (the first is the pivot), as `alinea align` does.
+//! Opening the input of `check` and `mine`: a saved project, or documents to load and align
+//! against the first, as `alinea align` does.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use alinea::align::{AlignOptions, align};
-use alinea::ingest::LoadOptions;
-use alinea::model::{Lang, Project};
-use alinea::pipeline::load_version;
-use alinea::progress::Progress;
-use alinea::segment::SplitMode;
+use alinea::model::Project;
 use anyhow::{Context, bail};
+
+use super::documents::{Build, Documents};
 
 /// True for a saved project file (`.alinea`).
 pub fn is_project(path: &Path) -> bool {
@@ -17,51 +14,25 @@ pub fn is_project(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("alinea"))
 }
 
-/// Loads `files` (one project, or documents with one language code each in `langs`, or none
-/// to detect; cut into sentences as `split` says) and aligns the documents against the first.
-pub fn open_aligned(
-    files: &[PathBuf],
-    langs: &[String],
-    split: SplitMode,
-) -> anyhow::Result<Project> {
-    if let [single] = files
+/// Loads `documents` (one project, or documents aligned against the first with the fast
+/// engine unless `--engine` says otherwise).
+pub fn open_aligned(documents: &Documents) -> anyhow::Result<Project> {
+    if let [single] = documents.files.as_slice()
         && is_project(single)
     {
         return alinea::project::load(single)
             .with_context(|| format!("loading {}", single.display()));
     }
-    if !langs.is_empty() && langs.len() != files.len() {
+    if let Some(project) = documents.files.iter().find(|f| is_project(f)) {
         bail!(
-            "--lang gives {} codes for {} files; give one per file, in order",
-            langs.len(),
-            files.len()
+            "{}: give a project alone, not with documents",
+            project.display()
         );
     }
-    let mut versions = Vec::with_capacity(files.len());
-    for (i, file) in files.iter().enumerate() {
-        if is_project(file) {
-            bail!(
-                "{}: give a project alone, not with documents",
-                file.display()
-            );
-        }
-        let lang = langs.get(i).map(|l| Lang::new(l));
-        versions.push(
-            load_version(file, lang, &LoadOptions::default(), split)
-                .with_context(|| format!("loading {}", file.display()))?,
-        );
-    }
-    if let Some(empty) = versions.iter().find(|v| v.sentences.is_empty()) {
-        bail!("{}: the document is empty (no sentences)", empty.name);
-    }
-    let mut project = Project::new(versions);
-    if project.versions.len() > 1 {
-        project.alignment = align(
-            &project.versions,
-            0,
-            &AlignOptions::default(),
-            &Progress::new(),
-        )?;
-    }
-    Ok(project)
+    documents.new_project(&Build {
+        pivot: 0,
+        glossary: None,
+        semantic_by_default: false,
+        vector_cache: None,
+    })
 }

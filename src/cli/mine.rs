@@ -1,40 +1,33 @@
 //! `alinea mine --lang en,ru FILE FILE...`: term candidates mined from the aligned rows, one
 //! JSON object per line, best first.
 
-use super::split_arg::SplitArg;
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::PathBuf;
 
 use alinea::mine::{MineOptions, TermCandidate, mine};
 use alinea::progress::Progress;
 use anyhow::Context;
 use serde_json::json;
 
+use super::documents::Documents;
 use super::input::open_aligned;
 
 /// Arguments of `alinea mine`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Language codes per file, in order (e.g. en,ru,ar); detected when omitted.
-    #[arg(long, value_delimiter = ',')]
-    pub lang: Vec<String>,
-    #[command(flatten)]
-    pub split: SplitArg,
     /// Most candidates to print.
     #[arg(long, default_value_t = 300)]
     pub limit: usize,
     /// Fewest occurrences of a candidate in the pivot.
     #[arg(long, default_value_t = 2)]
     pub min_frequency: usize,
-    /// A project (`.alinea`), or two or more documents to align (the first is the pivot).
-    #[arg(required = true)]
-    pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub documents: Documents,
 }
 
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let project = open_aligned(&args.files, &args.lang, args.split.split)?;
+    let project = open_aligned(&args.documents)?;
     let options = MineOptions {
         max_candidates: args.limit,
         min_frequency: args.min_frequency.max(1),

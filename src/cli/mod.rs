@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand};
 mod align;
 mod check;
 mod detect;
+mod documents;
 mod engine_arg;
 mod export;
 mod import;
@@ -72,10 +73,14 @@ pub fn run() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("alinea: {}", one_line(&err));
-            ExitCode::from(1)
-        }
+        // A usage error found after parsing (too few documents): clap's message, status 2.
+        Err(err) => match err.downcast::<clap::Error>() {
+            Ok(usage) => usage.exit(),
+            Err(err) => {
+                eprintln!("alinea: {}", one_line(&err));
+                ExitCode::from(1)
+            }
+        },
     }
 }
 

@@ -2,22 +2,13 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, bail};
-
-use super::engine_arg::EngineArg;
-use super::progress_bar::with_progress;
-use super::split_arg::SplitArg;
-use alinea::align::{AlignOptions, align};
-use alinea::ingest::LoadOptions;
-use alinea::model::{Lang, Project};
-use alinea::pipeline::load_version;
+use super::documents::{Build, Documents};
 
 /// Arguments of `alinea new`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// The documents, one per language version (at least two).
-    #[arg(required = true, num_args = 2..)]
-    pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub documents: Documents,
     /// Project file to write (`*.alinea`); replaced atomically if it exists.
     #[arg(short, long, value_name = "PROJECT.alinea")]
     pub output: PathBuf,
@@ -25,52 +16,26 @@ pub struct Args {
     /// aligned against.
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub pivot: usize,
-    /// Language of each document, comma-separated in document order (e.g. `vi,ms,ar`);
-    /// detected when omitted.
-    #[arg(long, value_delimiter = ',', value_name = "CODE,CODE,...")]
-    pub lang: Vec<String>,
-    #[command(flatten)]
-    pub split: SplitArg,
-    #[command(flatten)]
-    pub engine: EngineArg,
 }
 
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    if !args.lang.is_empty() && args.lang.len() != args.files.len() {
-        bail!(
-            "--lang gives {} languages for {} documents; give one per document, in order",
-            args.lang.len(),
-            args.files.len()
-        );
-    }
-    if args.pivot >= args.files.len() {
-        bail!(
-            "--pivot {} is not one of the {} documents (counting from 0)",
-            args.pivot,
-            args.files.len()
-        );
-    }
-    let opts = LoadOptions::default();
-    let mut versions = Vec::with_capacity(args.files.len());
-    for (i, path) in args.files.iter().enumerate() {
-        let lang = args.lang.get(i).map(|code| Lang::new(code));
-        let mut version = load_version(path, lang, &opts, args.split.split)?;
-        // Stored relative to the project file; absolute here so that works from any folder.
-        version.source_path = std::path::absolute(path).ok().or(version.source_path);
-        versions.push(version);
-    }
-    let mut opts = AlignOptions::default();
+    let documents = &args.documents;
+    documents.require_at_least(2, "new")?;
+    documents.check_pivot(args.pivot)?;
     let cache = alinea::align::semantic::VectorCache::path_for(&args.output);
-    args.engine.prepare(&versions, &mut opts, Some(&cache))?;
-    let alignment = with_progress("aligning", |progress| {
-        align(&versions, args.pivot, &opts, progress)
-    })??;
-    let mut project = Project::new(versions);
-    project.alignment = alignment;
-    project
-        .validate()
-        .context("the aligner produced an invalid alignment")?;
+    let mut project = documents.new_project(&Build {
+        pivot: args.pivot,
+        glossary: None,
+        semantic_by_default: true,
+        vector_cache: Some(&cache),
+    })?;
+    for (version, path) in project.versions.iter_mut().zip(&documents.files) {
+        // Stored relative to the project file; absolute here so that works from any folder.
+        if let Ok(absolute) = std::path::absolute(path) {
+            version.source_path = Some(absolute);
+        }
+    }
     alinea::project::save(&args.output, &project)?;
     eprintln!(
         "alinea: wrote {}: {} versions ({}), pivot {}, {} rows",

@@ -1,5 +1,6 @@
 //! Long work on a worker thread with a progress bar on stderr — drawn only when stderr is a
-//! terminal, so pipes and tests see nothing but the result (or a one-line error).
+//! terminal, so pipes and tests see nothing but the result (or a one-line error). The bar is
+//! labelled with the work's current stage (`Progress::set_stage`), else with the label given.
 
 use std::io::IsTerminal;
 use std::time::Duration;
@@ -17,16 +18,17 @@ pub fn with_progress<T: Send>(
     if !std::io::stderr().is_terminal() {
         return Ok(work(&progress));
     }
-    let template = format!("{label} {{bar:40}} {{pos}}/{{len}} {{elapsed}}");
+    let template = "{msg} {bar:40} {pos}/{len} {elapsed}";
     let bar = indicatif::ProgressBar::new(0);
     bar.set_style(
-        indicatif::ProgressStyle::with_template(&template)
+        indicatif::ProgressStyle::with_template(template)
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     let result = std::thread::scope(|scope| {
         let worker = scope.spawn(|| work(&progress));
         while !worker.is_finished() {
             let (done, total) = progress.counts();
+            bar.set_message(progress.stage().unwrap_or(label).to_string());
             bar.set_length(total);
             bar.set_position(done.min(total));
             std::thread::sleep(Duration::from_millis(50));

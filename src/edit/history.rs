@@ -171,6 +171,14 @@ mod tests {
     use super::*;
     use crate::model::RowStatus;
 
+    /// Confirms row `row`.
+    fn confirm(row: usize) -> Edit {
+        Edit::SetRowStatus {
+            row,
+            status: RowStatus::Confirmed,
+        }
+    }
+
     #[test]
     fn undo_redo_many_steps() {
         let mut p = sample();
@@ -179,15 +187,7 @@ mod tests {
         h.apply(&mut p, "Merge", Edit::MergeWithNext { row: 0 })
             .expect("merge");
         let merged = p.clone();
-        h.apply(
-            &mut p,
-            "Confirm",
-            Edit::SetRowStatus {
-                row: 0,
-                status: RowStatus::Confirmed,
-            },
-        )
-        .expect("confirm");
+        h.apply(&mut p, "Confirm", confirm(0)).expect("confirm");
         assert_eq!(h.undo_label(), Some("Confirm"));
         assert_eq!(h.undo(&mut p).expect("undo").as_deref(), Some("Confirm"));
         assert_eq!(p, merged);
@@ -233,15 +233,7 @@ mod tests {
             6,
             "the last redo changed a cell's text"
         );
-        h.apply(
-            &mut p,
-            "Confirm",
-            Edit::SetRowStatus {
-                row: 0,
-                status: RowStatus::Confirmed,
-            },
-        )
-        .expect("confirm");
+        h.apply(&mut p, "Confirm", confirm(0)).expect("confirm");
         assert_eq!(h.layout_revision(), 6, "a confirm changes no cell");
         h.undo(&mut p).expect("undo confirm");
         assert_eq!(h.layout_revision(), 6);

@@ -30,7 +30,7 @@ use tokenizer::Tokenizer;
 pub const MODEL_SHA256: &str = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f";
 
 /// File name of the installed model.
-pub const MODEL_FILE_NAME: &str = "e5-small-q4.bin";
+const MODEL_FILE_NAME: &str = "e5-small-q4.bin";
 
 /// Where the model is looked for without a flag: `$ALINEA_MODEL` if set, else
 /// `$XDG_DATA_HOME/alinea/models/e5-small-q4.bin` (`~/.local/share` when unset), the place
@@ -103,7 +103,7 @@ fn read_model(path: &Path) -> Result<Vec<u8>, ModelError> {
 }
 
 /// Lower-case hex SHA-256 of `bytes`.
-pub fn sha256_hex(bytes: &[u8]) -> String {
+fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))

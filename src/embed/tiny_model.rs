@@ -103,7 +103,7 @@ fn f16_bits(x: f32) -> u16 {
 }
 
 /// Quantises `x` (a multiple of 32 values) to Q4_0 blocks.
-pub fn quantise_q4(x: &[f32]) -> Vec<u8> {
+fn quantise_q4(x: &[f32]) -> Vec<u8> {
     let mut out = Vec::with_capacity(x.len() / QK * 18);
     for blk in x.chunks_exact(QK) {
         let max = blk

@@ -1,18 +1,17 @@
 //! Exports to files: one file, or one file per pivot–target language pair.
 //!
 //! memoQ and many other tools import two languages at a time, so `--per-pair` writes e.g.
-//! `report.vi-en.tmx`, `report.vi-ru.tmx`, ... next to each other. Every file is written to a
-//! temporary sibling and renamed into place, so a failed export never leaves half a file under
-//! the real name.
+//! `report.vi-en.tmx`, `report.vi-ru.tmx`, ... next to each other. Every file is written
+//! atomically ([`crate::fs_atomic`]), so a failed export never leaves half a file under the
+//! real name.
 
-use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use crate::export::columns;
 use crate::export::{ExportError, ExportOptions, ExportReport, Format};
 use crate::model::{Lang, Project};
 
-/// Writes one export file at `path` (atomically: temporary file, then rename).
+/// Writes one export file at `path` atomically (see [`crate::fs_atomic`]).
 pub fn write_file(
     format: Format,
     project: &Project,
@@ -20,32 +19,13 @@ pub fn write_file(
     path: &Path,
 ) -> Result<ExportReport, ExportError> {
     let name = path.display().to_string();
-    let io_error = |source| ExportError::Io {
-        file: name.clone(),
-        source,
-    };
-    let tmp = temporary_sibling(path);
-    let file = std::fs::File::create(&tmp).map_err(io_error)?;
-    let mut out = BufWriter::new(file);
-    let result = crate::export::write(format, project, options, &mut out)
-        .and_then(|report| out.flush().map(|()| report).map_err(ExportError::stream));
-    let report = match result {
-        Ok(report) => report,
-        Err(err) => {
-            drop(out);
-            let _ = std::fs::remove_file(&tmp);
-            return Err(err.in_file(&name));
-        }
-    };
-    drop(out);
-    std::fs::rename(&tmp, path).map_err(io_error)?;
+    let mut report = ExportReport::default();
+    crate::fs_atomic::write_streamed::<ExportError>(path, u64::MAX, &|_| Ok(()), &mut |out| {
+        report =
+            crate::export::write(format, project, options, out).map_err(|e| e.in_file(&name))?;
+        Ok(())
+    })?;
     Ok(report)
-}
-
-fn temporary_sibling(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".part");
-    path.with_file_name(name)
 }
 
 /// Where per-pair files go: a directory and a file stem ("report" → `report.vi-en.tmx`).

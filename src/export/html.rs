@@ -11,8 +11,7 @@ use std::io::Write;
 use quick_xml::Writer;
 use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 
-use crate::export::columns;
-use crate::export::rows::{self, Needs, RowText};
+use crate::export::rows::{Needs, RowText, Selection};
 use crate::export::xml_text::xml_safe;
 use crate::export::{ExportError, ExportOptions, ExportReport};
 use crate::model::{Project, TextDirection, Version};
@@ -44,25 +43,20 @@ pub fn write(
     options: &ExportOptions,
     out: impl Write,
 ) -> Result<ExportReport, ExportError> {
-    let columns = columns::select(project, options, false)?;
-    let versions: Vec<&Version> = columns
+    let mut selection = Selection::new(project, options, false)?;
+    let versions: Vec<&Version> = selection
+        .columns
         .versions
         .iter()
         .filter_map(|&v| project.versions.get(v))
         .collect();
-    let mut report = ExportReport::default();
     let mut html = Writer::new_with_indent(out, b' ', 1);
     write_start(&mut html, &versions).map_err(ExportError::stream)?;
-    rows::each_row(
-        project,
-        &columns.versions,
-        options,
-        Needs::AnyText,
-        &mut report,
-        |row| write_row(&mut html, &versions, row).map_err(ExportError::stream),
-    )?;
+    selection.each_row(Needs::AnyText, |row| {
+        write_row(&mut html, &versions, row).map_err(ExportError::stream)
+    })?;
     write_end(&mut html).map_err(ExportError::stream)?;
-    Ok(report)
+    Ok(selection.report)
 }
 
 /// The `dir` attribute value for a version's cells.

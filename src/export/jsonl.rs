@@ -6,8 +6,7 @@
 
 use std::io::Write;
 
-use crate::export::columns;
-use crate::export::rows::{self, Needs, RowText};
+use crate::export::rows::{Needs, RowText, Selection};
 use crate::export::{ExportError, ExportOptions, ExportReport};
 use crate::model::{Lang, Project};
 
@@ -17,23 +16,12 @@ pub fn write(
     options: &ExportOptions,
     out: impl Write,
 ) -> Result<ExportReport, ExportError> {
-    let columns = columns::select(project, options, true)?;
-    let langs = columns.langs(project);
-    let mut report = ExportReport {
-        warnings: columns.warnings.clone(),
-        ..Default::default()
-    };
+    let mut selection = Selection::new(project, options, true)?;
+    let langs = selection.langs();
     let mut out = std::io::BufWriter::new(out);
-    rows::each_row(
-        project,
-        &columns.versions,
-        options,
-        Needs::AnyText,
-        &mut report,
-        |row| write_object(&mut out, &langs, row),
-    )?;
+    selection.each_row(Needs::AnyText, |row| write_object(&mut out, &langs, row))?;
     out.flush().map_err(ExportError::stream)?;
-    Ok(report)
+    Ok(selection.report)
 }
 
 fn write_object(out: &mut impl Write, langs: &[&Lang], row: &RowText) -> Result<(), ExportError> {

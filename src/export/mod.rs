@@ -22,6 +22,7 @@
 
 pub mod columns;
 pub mod files;
+pub mod grid;
 pub mod html;
 pub mod jsonl;
 pub mod rows;
@@ -59,11 +60,6 @@ impl Format {
             Format::Jsonl => "jsonl",
             Format::Html => "html",
         }
-    }
-
-    /// Whether columns are keyed by language code (so a language can appear only once).
-    pub fn is_keyed_by_language(self) -> bool {
-        self != Format::Html
     }
 }
 
@@ -125,6 +121,15 @@ pub enum ExportError {
     /// Fewer than the needed columns remain (TMX and per-pair need a pivot and a target).
     #[error("nothing to export: {0}")]
     NothingToExport(String),
+}
+
+impl From<crate::fs_atomic::WriteError> for ExportError {
+    fn from(e: crate::fs_atomic::WriteError) -> Self {
+        ExportError::Io {
+            file: e.file,
+            source: e.source,
+        }
+    }
 }
 
 impl ExportError {

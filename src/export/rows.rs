@@ -1,7 +1,63 @@
 //! Which alignment rows an export writes, and their cell texts, computed once for every format.
 
+use crate::export::columns::{self, Columns};
 use crate::export::{ExportError, ExportOptions, ExportReport};
-use crate::model::Project;
+use crate::model::{Lang, Project};
+
+/// The columns and rows of one export, chosen once, and the report of what it wrote.
+pub struct Selection<'p> {
+    project: &'p Project,
+    options: &'p ExportOptions,
+    /// The chosen columns.
+    pub columns: Columns,
+    /// What was written and left out so far (starting with the columns' warnings).
+    pub report: ExportReport,
+}
+
+impl<'p> Selection<'p> {
+    /// Chooses the columns for `options` (`unique_langs`: a language at most once, see
+    /// [`columns::select`]).
+    pub fn new(
+        project: &'p Project,
+        options: &'p ExportOptions,
+        unique_langs: bool,
+    ) -> Result<Self, ExportError> {
+        let columns = columns::select(project, options, unique_langs)?;
+        let report = ExportReport {
+            warnings: columns.warnings.clone(),
+            ..ExportReport::default()
+        };
+        Ok(Selection {
+            project,
+            options,
+            columns,
+            report,
+        })
+    }
+
+    /// The languages of the chosen columns, in order.
+    pub fn langs(&self) -> Vec<&'p Lang> {
+        self.columns.langs(self.project)
+    }
+
+    /// Calls `write_row` for every row that meets `needs`; see [`each_row`].
+    pub fn each_row(
+        &mut self,
+        needs: Needs,
+        write_row: impl FnMut(&RowText) -> Result<(), ExportError>,
+    ) -> Result<(), ExportError> {
+        let (project, options) = (self.project, self.options);
+        let columns = &self.columns.versions;
+        each_row(
+            project,
+            columns,
+            options,
+            needs,
+            &mut self.report,
+            write_row,
+        )
+    }
+}
 
 /// What a row needs to be written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

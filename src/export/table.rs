@@ -7,8 +7,7 @@
 
 use std::io::Write;
 
-use crate::export::columns;
-use crate::export::rows::{self, Needs};
+use crate::export::rows::{Needs, Selection};
 use crate::export::{ExportError, ExportOptions, ExportReport};
 use crate::model::Project;
 
@@ -28,11 +27,7 @@ pub fn write(
     delimiter: Delimiter,
     out: impl Write,
 ) -> Result<ExportReport, ExportError> {
-    let columns = columns::select(project, options, true)?;
-    let mut report = ExportReport {
-        warnings: columns.warnings.clone(),
-        ..Default::default()
-    };
+    let mut selection = Selection::new(project, options, true)?;
     let mut builder = csv::WriterBuilder::new();
     match delimiter {
         Delimiter::Comma => builder
@@ -41,30 +36,23 @@ pub fn write(
         Delimiter::Tab => builder.delimiter(b'\t').quote_style(csv::QuoteStyle::Never),
     };
     let mut table = builder.from_writer(out);
-    let header = columns.langs(project);
+    let header = selection.langs();
     table
         .write_record(header.iter().map(|l| l.as_str()))
         .map_err(csv_error)?;
-    rows::each_row(
-        project,
-        &columns.versions,
-        options,
-        Needs::AnyText,
-        &mut report,
-        |row| {
-            let result = match delimiter {
-                Delimiter::Comma => table.write_record(&row.cells),
-                Delimiter::Tab => table.write_record(row.cells.iter().map(|c| tsv_field(c))),
-            };
-            result.map_err(csv_error)
-        },
-    )?;
+    selection.each_row(Needs::AnyText, |row| {
+        let result = match delimiter {
+            Delimiter::Comma => table.write_record(&row.cells),
+            Delimiter::Tab => table.write_record(row.cells.iter().map(|c| tsv_field(c))),
+        };
+        result.map_err(csv_error)
+    })?;
     table.flush().map_err(ExportError::stream)?;
-    Ok(report)
+    Ok(selection.report)
 }
 
 /// Text as one TSV field: tabs, carriage returns and line feeds become spaces.
-pub fn tsv_field(text: &str) -> String {
+fn tsv_field(text: &str) -> String {
     text.replace(['\t', '\r', '\n'], " ")
 }
 

@@ -13,16 +13,15 @@ use std::io::Write;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
-use crate::export::columns;
-use crate::export::rows::{self, Needs, RowText};
+use crate::export::rows::{Needs, RowText, Selection};
 use crate::export::xml_text::xml_safe;
 use crate::export::{ExportError, ExportOptions, ExportReport};
 use crate::model::{Lang, Project};
 
 /// `creationtool` in the header.
-pub const CREATION_TOOL: &str = "Alinea";
+const CREATION_TOOL: &str = "Alinea";
 /// Property type holding the 1-based project row number.
-pub const PROP_ROW: &str = "x-alinea-row";
+const PROP_ROW: &str = "x-alinea-row";
 /// Property type holding `confirmed` or `auto`.
 pub const PROP_STATUS: &str = "x-alinea-status";
 
@@ -35,9 +34,9 @@ pub fn write(
     options: &ExportOptions,
     out: impl Write,
 ) -> Result<ExportReport, ExportError> {
-    let columns = columns::select(project, options, true)?;
-    let langs = columns.langs(project);
-    let Some(&srclang) = langs.first().filter(|_| columns.pivot_first) else {
+    let mut selection = Selection::new(project, options, true)?;
+    let langs = selection.langs();
+    let Some(&srclang) = langs.first().filter(|_| selection.columns.pivot_first) else {
         let pivot = project
             .versions
             .get(project.alignment.pivot)
@@ -50,22 +49,13 @@ pub fn write(
             "TMX needs a translation besides the pivot language {srclang}"
         )));
     }
-    let mut report = ExportReport {
-        warnings: columns.warnings.clone(),
-        ..Default::default()
-    };
     let mut xml = Writer::new_with_indent(out, b' ', 2);
     write_start(&mut xml, srclang).map_err(ExportError::stream)?;
-    rows::each_row(
-        project,
-        &columns.versions,
-        options,
-        Needs::PivotAndTranslation,
-        &mut report,
-        |row| write_unit(&mut xml, &langs, row).map_err(ExportError::stream),
-    )?;
+    selection.each_row(Needs::PivotAndTranslation, |row| {
+        write_unit(&mut xml, &langs, row).map_err(ExportError::stream)
+    })?;
     write_end(&mut xml).map_err(ExportError::stream)?;
-    Ok(report)
+    Ok(selection.report)
 }
 
 fn write_start<W: Write>(xml: &mut Writer<W>, srclang: &Lang) -> std::io::Result<()> {

@@ -21,7 +21,7 @@ use rustc_hash::FxHashMap;
 
 use super::model::{Glossary, MatchMode, TermStatus};
 use super::normalize::{KeyKind, Normalizer, tokenize};
-use crate::model::Lang;
+use crate::lang::Lang;
 
 /// Matching options shared by all languages.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -210,11 +210,6 @@ impl TermMatcher {
             .get(concept as usize)
             .map(String::as_str)
             .unwrap_or("")
-    }
-
-    /// Number of concepts in the glossary the matcher was built from.
-    pub fn concept_count(&self) -> usize {
-        self.concept_ids.len()
     }
 
     /// True if the glossary has terms in `lang`.

@@ -70,7 +70,7 @@ impl Glossary {
 
     /// Adds `term` for `lang` to concept `id`, creating the concept if needed; a term with the
     /// same text is replaced. Returns the concept as it was before (for an undoable edit).
-    pub fn add_term(&mut self, id: &str, lang: crate::model::Lang, term: Term) -> Option<Concept> {
+    pub fn add_term(&mut self, id: &str, lang: crate::lang::Lang, term: Term) -> Option<Concept> {
         let before = self.concepts.get(id).cloned();
         let concept = self
             .concepts

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Lang;
+use crate::lang::Lang;
 
 /// How a term may be used in a translation.
 #[derive(

@@ -6,10 +6,10 @@
 //! fsync, rename over the file, release the lock. Two processes saving at once therefore never
 //! lose each other's concepts.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use super::error::{GlossaryError, read_file};
 use super::merge::{Resolution, SaveOutcome, merge3};
@@ -80,35 +80,9 @@ pub fn save_with_resolutions(
     save(path, &resolved, &outcome.theirs)
 }
 
-/// Writes `bytes` to `path` atomically: temp file in the same folder, fsync, rename.
+/// Writes `bytes` to `path` atomically (see [`crate::fs_atomic`]).
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), GlossaryError> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let nanos = SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "glossary".to_string());
-    let tmp = dir.join(format!(".{file_name}.{}.{nanos}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)?;
-        if let Ok(d) = File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    result.map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        GlossaryError::io(path, e)
-    })
+    crate::fs_atomic::write(path, bytes).map_err(|e| GlossaryError::io(path, e.source))
 }
 
 /// An exclusive lock file beside the glossary, removed on drop.

@@ -19,7 +19,7 @@ use std::path::Path;
 
 use super::error::{GlossaryError, read_file};
 use super::model::{Concept, Glossary, MatchMode, Term, TermStatus};
-use crate::model::Lang;
+use crate::lang::Lang;
 
 /// Loads a CSV (or TSV) glossary in long or wide form.
 pub fn load_csv(path: &Path) -> Result<Glossary, GlossaryError> {

@@ -21,7 +21,7 @@ use quick_xml::events::{BytesDecl, BytesStart, BytesText, Event};
 
 use super::error::{GlossaryError, read_file};
 use super::model::{Concept, Glossary, Term, TermStatus};
-use crate::model::Lang;
+use crate::lang::Lang;
 
 /// Which TBX flavour to write.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -308,66 +308,83 @@ fn write_document(
     };
     root_el.write_inner_content(|w| {
         w.create_element(header).write_inner_content(|w| {
-            w.create_element("fileDesc").write_inner_content(|w| {
-                w.create_element("sourceDesc").write_inner_content(|w| {
-                    w.create_element("p")
-                        .write_text_content(BytesText::new("Alinea glossary"))?;
-                    Ok(())
-                })?;
+            nested(w, &["fileDesc", "sourceDesc"], |w| {
+                w.create_element("p")
+                    .write_text_content(BytesText::new("Alinea glossary"))?;
                 Ok(())
-            })?;
-            Ok(())
+            })
         })?;
-        w.create_element("text").write_inner_content(|w| {
-            w.create_element("body").write_inner_content(|w| {
-                for concept in glossary.concepts.values() {
-                    w.create_element(entry_tag)
-                        .with_attribute(("id", concept.id.as_str()))
-                        .write_inner_content(|w| {
-                            if !concept.subject.is_empty() {
-                                w.create_element("descrip")
-                                    .with_attribute(("type", "subjectField"))
-                                    .write_text_content(BytesText::new(&concept.subject))?;
-                            }
-                            if !concept.note.is_empty() {
-                                w.create_element("descrip")
-                                    .with_attribute(("type", "definition"))
-                                    .write_text_content(BytesText::new(&concept.note))?;
-                            }
-                            for (lang, terms) in &concept.terms {
-                                w.create_element(lang_tag)
-                                    .with_attribute(("xml:lang", lang.as_str()))
-                                    .write_inner_content(|w| {
-                                        for term in terms {
-                                            w.create_element(term_tag).write_inner_content(
-                                                |w| {
-                                                    w.create_element("term").write_text_content(
-                                                        BytesText::new(&term.text),
-                                                    )?;
-                                                    w.create_element("termNote")
-                                                        .with_attribute((
-                                                            "type",
-                                                            "administrativeStatus",
-                                                        ))
-                                                        .write_text_content(BytesText::new(
-                                                            status_value(term.status),
-                                                        ))?;
-                                                    Ok(())
-                                                },
-                                            )?;
-                                        }
-                                        Ok(())
-                                    })?;
-                            }
-                            Ok(())
-                        })?;
-                }
-                Ok(())
-            })?;
-            Ok(())
-        })?;
-        Ok(())
+        nested(w, &["text", "body"], |w| {
+            let tags = (entry_tag, lang_tag, term_tag);
+            glossary
+                .concepts
+                .values()
+                .try_for_each(|concept| write_concept(w, concept, tags))
+        })
     })?;
+    Ok(())
+}
+
+type Xml = Writer<Cursor<Vec<u8>>>;
+
+/// Writes `inner` inside the elements `names`, the first outermost.
+fn nested(
+    w: &mut Xml,
+    names: &[&str],
+    inner: impl FnOnce(&mut Xml) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    match names.split_first() {
+        None => inner(w),
+        Some((first, rest)) => {
+            w.create_element(*first)
+                .write_inner_content(|w| nested(w, rest, inner))?;
+            Ok(())
+        }
+    }
+}
+
+/// `<descrip type="KIND">TEXT</descrip>`, unless `text` is empty.
+fn descrip(w: &mut Xml, kind: &str, text: &str) -> std::io::Result<()> {
+    if !text.is_empty() {
+        w.create_element("descrip")
+            .with_attribute(("type", kind))
+            .write_text_content(BytesText::new(text))?;
+    }
+    Ok(())
+}
+
+/// One concept entry: subject, definition, then its terms per language.
+fn write_concept(
+    w: &mut Xml,
+    concept: &Concept,
+    (entry_tag, lang_tag, term_tag): (&str, &str, &str),
+) -> std::io::Result<()> {
+    w.create_element(entry_tag)
+        .with_attribute(("id", concept.id.as_str()))
+        .write_inner_content(|w| {
+            descrip(w, "subjectField", &concept.subject)?;
+            descrip(w, "definition", &concept.note)?;
+            for (lang, terms) in &concept.terms {
+                w.create_element(lang_tag)
+                    .with_attribute(("xml:lang", lang.as_str()))
+                    .write_inner_content(|w| {
+                        for term in terms {
+                            w.create_element(term_tag).write_inner_content(|w| {
+                                w.create_element("term")
+                                    .write_text_content(BytesText::new(&term.text))?;
+                                w.create_element("termNote")
+                                    .with_attribute(("type", "administrativeStatus"))
+                                    .write_text_content(BytesText::new(status_value(
+                                        term.status,
+                                    )))?;
+                                Ok(())
+                            })?;
+                        }
+                        Ok(())
+                    })?;
+            }
+            Ok(())
+        })?;
     Ok(())
 }
 

@@ -232,7 +232,7 @@ fn start_tmx_import(app: &mut AlineaApp, ctx: &egui::Context, path: PathBuf) {
             .error("Wait for the running job to finish (or cancel it) first");
         return;
     }
-    if let Err(e) = super::file_size::check(&path, super::file_size::MAX_PROJECT) {
+    if let Err(e) = crate::size_limit::check(&path, crate::size_limit::MAX_PROJECT) {
         app.ui.error(e);
         return;
     }

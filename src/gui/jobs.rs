@@ -201,7 +201,7 @@ impl Jobs {
                 if progress.is_cancelled() {
                     return JobOutput::Cancelled;
                 }
-                if let Err(e) = super::file_size::check(&path, super::file_size::MAX_DOCUMENT) {
+                if let Err(e) = crate::size_limit::check(&path, crate::size_limit::MAX_DOCUMENT) {
                     versions.push(Err(e));
                     progress.advance(size * 2);
                     continue;
@@ -265,7 +265,7 @@ impl Jobs {
     pub fn open_project(&mut self, ctx: &egui::Context, path: PathBuf) {
         let label = format!("Opening {}", file_name(&path));
         self.spawn(ctx, &label, move |_| {
-            if let Err(e) = super::file_size::check(&path, super::file_size::MAX_PROJECT) {
+            if let Err(e) = crate::size_limit::check(&path, crate::size_limit::MAX_PROJECT) {
                 return JobOutput::Failed(e);
             }
             match crate::project::load(&path) {
@@ -357,17 +357,22 @@ fn file_name(path: &std::path::Path) -> String {
 }
 
 fn align_project(versions: Vec<Version>, pivot: usize, progress: &Progress) -> JobOutput {
-    let Ok(options) = super::semantic::options(&versions, AlignOptions::default(), progress) else {
-        return JobOutput::Cancelled;
+    let prepare = |versions: &[Version], base: AlignOptions, progress: &Progress| {
+        Ok(super::semantic::options(versions, base, progress)?)
     };
-    match align::align(&versions, pivot, &options, progress) {
-        Ok(alignment) => {
-            let mut project = Project::new(versions);
-            project.alignment = alignment;
-            if let Err(e) = project.validate() {
-                return JobOutput::Failed(format!("the aligner returned invalid rows: {e}"));
-            }
-            JobOutput::Aligned(Box::new(project))
+    let options = pipeline::NewProjectOptions {
+        pivot,
+        split: SplitMode::Auto,
+        load: &LoadOptions::default(),
+        glossary: None,
+        prepare: Some(&prepare),
+        refuse_empty: false,
+    };
+    let documents = versions.into_iter().map(pipeline::DocumentSource::Loaded);
+    match pipeline::new_project(documents.collect(), &options, progress) {
+        Ok(project) => JobOutput::Aligned(Box::new(project)),
+        Err(pipeline::PipelineError::InvalidAlignment(e)) => {
+            JobOutput::Failed(format!("the aligner returned invalid rows: {e}"))
         }
         Err(_) => JobOutput::Cancelled,
     }

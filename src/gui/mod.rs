@@ -13,7 +13,6 @@ pub mod app;
 pub mod dispatch;
 pub mod exchange;
 pub mod file_dialog;
-pub mod file_size;
 pub mod fonts;
 pub mod glossary_dispatch;
 pub mod headless;

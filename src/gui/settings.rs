@@ -42,7 +42,7 @@ impl AppSettings {
             file: dir.display().to_string(),
             source,
         })?;
-        crate::project::atomic::write_atomic(&dir.join(FILE_NAME), &bytes, &|_| Ok(()))
+        Ok(crate::fs_atomic::write(&dir.join(FILE_NAME), &bytes)?)
     }
 
     /// Puts `path` at the top of the recent list (once) and remembers it as the last project.

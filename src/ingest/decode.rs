@@ -188,7 +188,7 @@ pub fn normalise_line_endings(text: &str) -> String {
 ///
 /// NUL bytes never occur in 8-bit or UTF-8 text (UTF-16 is handled earlier by its BOM); more
 /// than 10 % control characters (other than tab, LF, CR, form feed, escape) is not text either.
-pub fn binary_reason(bytes: &[u8]) -> Option<String> {
+fn binary_reason(bytes: &[u8]) -> Option<String> {
     let head = &bytes[..bytes.len().min(SNIFF_LEN)];
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
         return Some(format!("contains NUL bytes, first at byte {pos}"));

@@ -12,7 +12,7 @@ use super::IngestError;
 use super::builder::TextBuilder;
 
 /// The part of a DOCX package that holds the main text.
-pub const DOCUMENT_PART: &str = "word/document.xml";
+const DOCUMENT_PART: &str = "word/document.xml";
 
 /// Extracts text and paragraph ranges from DOCX bytes. `max_bytes` caps the uncompressed
 /// size of the document part (so a ZIP bomb cannot exhaust memory).

@@ -96,7 +96,7 @@ fn prefix(text: &str, max: usize) -> &str {
 }
 
 /// whatlang's ISO 639-3 code → the BCP 47 tag (ISO 639-1 where one exists, as BCP 47 requires).
-pub fn bcp47(lang: whatlang::Lang) -> &'static str {
+fn bcp47(lang: whatlang::Lang) -> &'static str {
     use whatlang::Lang as W;
     match lang {
         W::Epo => "eo",

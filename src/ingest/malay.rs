@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Words (and two-word phrases) typical of standard Malay (Malaysia, Brunei, Singapore).
-pub const MALAY_MARKERS: &[(&str, f64)] = &[
+const MALAY_MARKERS: &[(&str, f64)] = &[
     ("kerana", 3.0),
     ("bahawa", 3.0),
     ("wang", 1.5),
@@ -82,7 +82,7 @@ pub const MALAY_MARKERS: &[(&str, f64)] = &[
 ];
 
 /// Words (and two-word phrases) typical of standard Indonesian.
-pub const INDONESIAN_MARKERS: &[(&str, f64)] = &[
+const INDONESIAN_MARKERS: &[(&str, f64)] = &[
     ("karena", 3.0),
     ("bahwa", 3.0),
     ("uang", 2.5),

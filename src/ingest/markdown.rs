@@ -130,7 +130,7 @@ fn is_table_separator(line: &str) -> bool {
 
 /// Reduces inline markup to its text: `[t](u)` → t, `![a](u)` → a, `` `c` `` → c,
 /// `**b**`/`*i*`/`__b__`/`_i_` → text, `\*` → `*`, `<https://x>` → https://x.
-pub fn clean_inline(s: &str) -> String {
+fn clean_inline(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;

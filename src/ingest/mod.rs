@@ -35,8 +35,8 @@ pub struct LoadOptions {
     pub kind: Option<DocumentKind>,
 }
 
-/// Default size limit: 100 MB.
-pub const DEFAULT_MAX_BYTES: u64 = 100 * 1024 * 1024;
+/// Default size limit: 100 MB (see [`crate::size_limit`]).
+pub const DEFAULT_MAX_BYTES: u64 = crate::size_limit::MAX_LOAD;
 
 impl Default for LoadOptions {
     fn default() -> Self {

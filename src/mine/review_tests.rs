@@ -3,37 +3,17 @@
 use super::review::*;
 use super::*;
 use crate::glossary::TermStatus;
-use crate::model::{Alignment, Row, RowStatus, Version};
 
 fn project() -> Project {
-    let rows: [[&str; 2]; 3] = [
-        ["Human rights matter.", "Права человека важны."],
-        ["We defend human rights.", "Мы защищаем права человека."],
-        [
+    let rows: [&[&str]; 3] = [
+        &["Human rights matter.", "Права человека важны."],
+        &["We defend human rights.", "Мы защищаем права человека."],
+        &[
             "Respect for human rights grows.",
             "Уважение прав человека растёт.",
         ],
     ];
-    let versions: Vec<Version> = ["en", "ru"]
-        .iter()
-        .enumerate()
-        .map(|(v, l)| {
-            let sents: Vec<&str> = rows.iter().map(|r| r[v]).collect();
-            Version::from_sentences(l, Lang::new(l), &[sents])
-        })
-        .collect();
-    let mut p = Project::new(versions);
-    p.alignment = Alignment {
-        pivot: 0,
-        rows: (0..rows.len())
-            .map(|i| Row {
-                cells: vec![i..i + 1; 2],
-                score: 1.0,
-                status: RowStatus::Auto,
-            })
-            .collect(),
-    };
-    p
+    super::tests::project(&["en", "ru"], &rows)
 }
 
 fn human_rights(p: &Project) -> TermCandidate {

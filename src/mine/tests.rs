@@ -3,7 +3,9 @@
 use super::*;
 use crate::model::{Alignment, Row, RowStatus, Version};
 
-fn project(langs: &[&str], rows: &[&[&str]]) -> Project {
+/// A project of one version per language in `langs`, one row per entry of `rows` (one
+/// sentence per version each); shared with the review tests.
+pub(super) fn project(langs: &[&str], rows: &[&[&str]]) -> Project {
     let versions: Vec<Version> = langs
         .iter()
         .enumerate()

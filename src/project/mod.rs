@@ -8,7 +8,8 @@
 //!   and files from a newer Alinea are refused with a clear error instead of being misread.
 //! - Saving never overwrites in place: the bytes go to a temporary file in the same folder,
 //!   are flushed and fsynced, and the temporary file is renamed over the target (see
-//!   [`atomic`]); a crash at any moment leaves either the old or the new file, never half of one.
+//!   [`crate::fs_atomic`]); a crash at any moment leaves either the old or the new file,
+//!   never half of one.
 //! - Loading validates everything the rest of the app indexes with (alignment invariants,
 //!   every range inside its text and on char boundaries), so a damaged file becomes a typed
 //!   [`ProjectError::Corrupt`] here rather than a panic in the grid later.
@@ -19,19 +20,23 @@
 //! to the project (never read by Alinea; safe to delete). The glossary is parsed here as a bare
 //! `Glossary` RON value until `glossary` offers its own loader.
 
-pub mod atomic;
 mod file;
 pub mod migrate;
 pub mod recovery;
+#[cfg(feature = "test-hooks")]
+pub mod test_hooks;
 mod validate;
 
 use std::path::Path;
 
 use crate::model::Project;
 
-pub use atomic::{PAUSE_AT_ENV, PAUSE_ENV, SaveStage};
+/// The moments of a save at which [`save_with`]'s hook is called.
+pub use crate::fs_atomic::WriteStage as SaveStage;
 pub use file::{ProjectFile, from_ron_str, to_ron_string, write_ron};
 pub use recovery::{Recovered, RecoveryFolder};
+#[cfg(feature = "test-hooks")]
+pub use test_hooks::{PAUSE_AT_ENV, PAUSE_ENV};
 pub use validate::{RangeError, validate_ranges};
 
 /// Version of the project file format written by this build.
@@ -91,11 +96,25 @@ pub enum ProjectError {
     },
 }
 
+impl From<crate::fs_atomic::WriteError> for ProjectError {
+    fn from(e: crate::fs_atomic::WriteError) -> Self {
+        ProjectError::Io {
+            file: e.file,
+            source: e.source,
+        }
+    }
+}
+
 /// Saves a project to `path` atomically (temporary file, fsync, rename).
 ///
-/// Honours the test variables [`PAUSE_ENV`] and [`PAUSE_AT_ENV`] (see [`atomic`]).
+/// With the feature `test-hooks`, honours the test variables `ALINEA_TEST_SAVE_PAUSE_MS` and
+/// `ALINEA_TEST_SAVE_PAUSE_AT` (see `project/test_hooks.rs`).
 pub fn save(path: &Path, project: &Project) -> Result<(), ProjectError> {
-    save_with(path, project, &atomic::env_pause_hook)
+    #[cfg(feature = "test-hooks")]
+    let hook = test_hooks::env_pause_hook;
+    #[cfg(not(feature = "test-hooks"))]
+    let hook = |_: SaveStage| Ok(());
+    save_with(path, project, &hook)
 }
 
 /// Saves like [`save`], calling `hook` at each [`SaveStage`]; an error from the hook aborts the
@@ -110,7 +129,7 @@ pub fn save_with(
     // The file holds every version's text and more: the hook's mid-write point comes once
     // half of that many bytes are out.
     let texts: u64 = project.versions.iter().map(|v| v.text.len() as u64).sum();
-    atomic::write_atomic_streamed(path, texts / 2, hook, &mut |out| {
+    crate::fs_atomic::write_streamed(path, texts / 2, hook, &mut |out| {
         file::write_ron(path, project, out)
     })
 }

@@ -58,7 +58,7 @@ impl RecoveryFolder {
         save(&self.project_file(), project)?;
         let origin_file = self.dir.join(ORIGIN_FILE);
         let origin = origin.map(|p| p.display().to_string()).unwrap_or_default();
-        std::fs::write(&origin_file, origin).map_err(|e| io(&origin_file, e))
+        Ok(crate::fs_atomic::write(&origin_file, origin.as_bytes())?)
     }
 
     /// Whether a run that did not end cleanly left a snapshot, without reading it (a big

@@ -126,7 +126,7 @@ fn to_roman(mut n: u32, lower: bool) -> String {
 impl Marker<'_> {
     /// The markers that would follow this one (a letter marker "i" may be followed by "j" or,
     /// read as a Roman numeral, by "ii").
-    pub fn successors(&self) -> Vec<String> {
+    fn successors(&self) -> Vec<String> {
         let mut bodies = Vec::new();
         if let Ok(n) = self.body.parse::<u32>() {
             bodies.push((n + 1).to_string());

@@ -25,7 +25,19 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use crate::model::{Lang, Sentence};
+use serde::{Deserialize, Serialize};
+
+use crate::lang::Lang;
+
+/// One sentence of a version: a byte range into the version text and the paragraph it
+/// belongs to. What segmentation produces; also re-exported as `model::Sentence`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    /// Byte range in `Version::text`, trimmed of surrounding whitespace.
+    pub range: Range<usize>,
+    /// Index into `Version::paragraphs`.
+    pub paragraph: usize,
+}
 
 pub use learned::{LearnedRules, LearnedToken, learn_key};
 pub use lines::{SplitMode, split_lines};
@@ -72,7 +84,7 @@ impl Segmenter {
 
     /// The cached segmenter for `lang` plus the decisions `learned` holds for that language
     /// (the shared one itself when there are none).
-    pub fn with_learned(lang: &Lang, learned: &LearnedRules) -> Arc<Segmenter> {
+    fn with_learned(lang: &Lang, learned: &LearnedRules) -> Arc<Segmenter> {
         let base = Segmenter::for_lang(lang);
         let mut tokens = learned.for_lang(lang.primary()).peekable();
         if tokens.peek().is_none() {

@@ -304,7 +304,7 @@ fn phrase_key(entry: &str) -> Option<String> {
 
 /// Lower-cases an entry and strips its final period: "Dr." → "dr". A multi-word entry is
 /// keyed by its last word ("и т.д." → "т.д"), the token that carries the period.
-pub fn abbreviation_key(entry: &str) -> String {
+fn abbreviation_key(entry: &str) -> String {
     let trimmed = entry.split_whitespace().last().unwrap_or("");
     let trimmed = trimmed.strip_suffix('.').unwrap_or(trimmed);
     trimmed.to_lowercase()

@@ -53,7 +53,7 @@ pub struct VectorCache {
 }
 
 /// 64-bit FNV-1a of the text: stable across runs and platforms (the cache is a file).
-pub fn text_key(text: &str) -> u64 {
+fn text_key(text: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in text.as_bytes() {
         h ^= u64::from(*b);
@@ -130,7 +130,7 @@ impl VectorCache {
     }
 
     /// The cache as bytes of the file format.
-    pub fn to_bytes(&self) -> Vec<u8> {
+    fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(32 + self.entries.len() * (12 + 4 * self.dim));
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT.to_le_bytes());
@@ -209,11 +209,9 @@ impl VectorCache {
 
     /// Writes the cache to `path` atomically (readers see the old file or the new one).
     pub fn save(&self, path: &Path) -> Result<(), CacheError> {
-        crate::project::atomic::write_atomic(path, &self.to_bytes(), &|_| Ok(())).map_err(|e| {
-            CacheError::Io {
-                file: path.display().to_string(),
-                source: std::io::Error::other(e.to_string()),
-            }
+        crate::fs_atomic::write(path, &self.to_bytes()).map_err(|e| CacheError::Io {
+            file: e.file,
+            source: e.source,
         })
     }
 }

@@ -8,10 +8,10 @@ use crate::progress::Progress;
 
 /// The e5 prefix alinea embeds sentences with: `query: `, the one e5 recommends for
 /// symmetric similarity (and the better of the two on the Text+Berg dev pair).
-pub const PREFIX: Prefix = Prefix::Query;
+const PREFIX: Prefix = Prefix::Query;
 
 /// Sentences of `versions` the cache does not know yet (each distinct text once).
-pub fn missing_texts<'v>(versions: &'v [Version], cache: &VectorCache) -> Vec<&'v str> {
+fn missing_texts<'v>(versions: &'v [Version], cache: &VectorCache) -> Vec<&'v str> {
     let mut seen = std::collections::HashSet::new();
     versions
         .iter()

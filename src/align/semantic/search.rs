@@ -8,21 +8,23 @@ use crate::align::band::Bead;
 use crate::align::cost::PairCost;
 use crate::progress::{Cancelled, Progress};
 
-/// Bead shapes searched: (pivot sentences, other sentences). Index = backpointer.
-pub const SHAPES: [(usize, usize); 12] = [
-    (1, 1),
-    (1, 0),
-    (0, 1),
-    (2, 1),
-    (1, 2),
-    (2, 2),
-    (3, 1),
-    (1, 3),
-    (3, 2),
-    (2, 3),
-    (4, 1),
-    (1, 4),
-];
+/// Bead shapes searched: (pivot sentences, other sentences). Index = backpointer. The fast
+/// engine's [`BEADS`](crate::align::cost::BEADS) first, then four wider ones.
+pub const SHAPES: [(usize, usize); 12] = {
+    let wider = [(3, 2), (2, 3), (4, 1), (1, 4)];
+    let beads = crate::align::cost::BEADS;
+    let mut shapes = [(0, 0); 12];
+    let mut i = 0;
+    while i < shapes.len() {
+        shapes[i] = if i < beads.len() {
+            beads[i]
+        } else {
+            wider[i - beads.len()]
+        };
+        i += 1;
+    }
+    shapes
+};
 
 /// The weights of the bead cost, in nats.
 #[derive(Clone, Debug, PartialEq)]
@@ -153,7 +155,7 @@ impl BeadScorer<'_> {
     /// The cost reported with a bead, on the scale of [`crate::align::merge::confidence`]
     /// (2 nats = confidence ½), so the grid's tint and "review weakest rows" follow the
     /// similarity: a bead at [`EVEN_COSINE`] reports 2, better ones less.
-    pub fn reported_cost(&self, shape: usize, i: usize, j: usize) -> f32 {
+    fn reported_cost(&self, shape: usize, i: usize, j: usize) -> f32 {
         let (na, nb) = SHAPES[shape];
         if na == 0 || nb == 0 {
             // An added or omitted sentence is always worth a look.

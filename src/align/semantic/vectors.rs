@@ -107,19 +107,6 @@ impl SpanVectors {
         SpanVectors { dim, n, data }
     }
 
-    /// Span vectors encoded directly: `runs[len - 1]` holds, for every start, the unit vector
-    /// of the concatenated sentences `start..start + len` (fewer rows for longer runs). Used
-    /// to measure the token-weighted mean of [`Self::build`] against real concatenations.
-    pub fn from_runs(dim: usize, n: usize, runs: &[Vec<f32>]) -> Self {
-        let mut data = vec![0.0f32; MAX_SPAN * n * dim];
-        for (k, run) in runs.iter().take(MAX_SPAN).enumerate() {
-            let rows = (n + 1).saturating_sub(k + 1).min(run.len() / dim.max(1));
-            let at = k * n * dim;
-            data[at..at + rows * dim].copy_from_slice(&run[..rows * dim]);
-        }
-        SpanVectors { dim, n, data }
-    }
-
     /// Number of sentences in the stretch.
     pub fn len(&self) -> usize {
         self.n

@@ -68,14 +68,7 @@ pub fn qa_findings(project: &Project) -> Vec<Finding> {
         }
     }
     consistency::inconsistencies(project, &cells, &mut out);
-    let accepted: std::collections::BTreeSet<&str> = project
-        .accepted_findings
-        .iter()
-        .map(String::as_str)
-        .collect();
-    for f in &mut out {
-        f.accepted = accepted.contains(f.key().as_str());
-    }
+    crate::checks::mark_accepted(project, &mut out);
     out.sort_by_key(|f| (f.row, f.version, f.kind));
     out
 }

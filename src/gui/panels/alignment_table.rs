@@ -13,15 +13,12 @@ use crate::gui::widgets::bidi_text::{BidiLabel, Highlight};
 use super::find::{FindState, RowFilter};
 use super::glossary::GlossaryUi;
 use super::grid_scroll::GridScroll;
-use super::row_gutter::row_number;
+use super::row_gutter::{CELL_PAD, row_number};
 use super::row_heights::{LayoutKey, RowHeights};
 
 mod sizing;
 
 use sizing::{column_widths, measure_row, offset_showing, resize_handle};
-
-/// Space between a cell's border and its text.
-pub(super) const CELL_PAD: f32 = 6.0;
 
 /// Scroll state and caches of the grid.
 #[derive(Default)]

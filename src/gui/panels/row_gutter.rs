@@ -3,7 +3,8 @@
 
 use egui::{Color32, FontId, Rect, Stroke, vec2};
 
-use super::alignment_table::CELL_PAD;
+/// Space between a cell's border and its text (grid cells and the gutter alike).
+pub(super) const CELL_PAD: f32 = 6.0;
 
 /// Draws the row number, the score, or the confirmed mark in the gutter left of a row.
 pub fn row_number(

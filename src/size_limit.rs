@@ -1,9 +1,14 @@
-//! A size check before reading a whole file into memory: a 1 GB file dropped on the window by
-//! mistake gets a clear message instead of minutes of work and gigabytes of memory.
+//! The size limits, in one place: how large a file may be before it is read into memory. A
+//! 1 GB file dropped on the window by mistake gets a clear message instead of minutes of work
+//! and gigabytes of memory; the CLI refuses documents over [`MAX_LOAD`] the same way.
 
 use std::path::Path;
 
-/// Largest document the app loads as a version (text, HTML, DOCX).
+/// Largest document (or uncompressed DOCX text) the loader reads by default:
+/// `LoadOptions::default().max_bytes`, the CLI's limit.
+pub const MAX_LOAD: u64 = 100 * 1024 * 1024;
+
+/// Largest document the app accepts before handing it to the loader (text, HTML, DOCX).
 pub const MAX_DOCUMENT: u64 = 512 * 1024 * 1024;
 
 /// Largest project file the app opens. A project holds its versions' text plus one line per
@@ -31,7 +36,7 @@ pub fn check(path: &Path, limit: u64) -> Result<(), String> {
 }
 
 /// A byte count for people: "812 KB", "1.5 GB".
-pub fn size_text(bytes: u64) -> String {
+fn size_text(bytes: u64) -> String {
     const KB: f64 = 1024.0;
     let b = bytes as f64;
     if b >= KB * KB * KB {

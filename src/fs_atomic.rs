@@ -1,95 +1,78 @@
-//! Atomic file replacement: write a temporary file in the target's folder, flush and fsync
-//! it, rename it over the target, fsync the folder (Unix). Readers and crashes see either the
-//! old file or the new one, never a mix.
+//! Atomic file replacement, the one way the library writes a file in place (projects,
+//! glossaries, exports, vector caches, recovery snapshots): write a temporary file in the
+//! target's folder, flush and fsync it, rename it over the target, fsync the folder (Unix).
+//! Readers and crashes see either the old file or the new one, never a mix.
 //!
-//! Test hooks (used by `tests/project_crash.rs`, harmless in normal use):
-//! - [`save_with`](super::save_with) calls a hook at each [`SaveStage`]; an error returned by
-//!   the hook aborts the save like a failed disk write would.
-//! - [`save`](super::save) uses [`env_pause_hook`]: when the environment variable
-//!   `ALINEA_TEST_SAVE_PAUSE_MS` holds a number of milliseconds, the save sleeps that long at
-//!   the stage named by `ALINEA_TEST_SAVE_PAUSE_AT` (`before-rename`, the default, or
-//!   `mid-write`), so a test can kill the process in the middle of a save.
+//! [`write_streamed`] calls a hook at each [`WriteStage`]; an error returned by the hook aborts
+//! the write like a failed disk write would (crash-safety tests inject failures this way).
 
 use std::fs::{File, OpenOptions};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
 
-use super::ProjectError;
-
-/// Environment variable: milliseconds to sleep during each save (testing crash safety).
-pub const PAUSE_ENV: &str = "ALINEA_TEST_SAVE_PAUSE_MS";
-/// Environment variable: where to sleep, `before-rename` (default) or `mid-write`.
-pub const PAUSE_AT_ENV: &str = "ALINEA_TEST_SAVE_PAUSE_AT";
-
-/// The moments of a save at which the test hook is called.
+/// The moments of a write at which the test hook is called.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SaveStage {
+pub enum WriteStage {
     /// About half of the bytes are in the temporary file, not yet flushed.
     MidWrite,
     /// The temporary file is complete and fsynced; the target is not replaced yet.
     BeforeRename,
 }
 
-/// The hook [`super::save`] uses: sleeps as asked by [`PAUSE_ENV`] / [`PAUSE_AT_ENV`].
-pub fn env_pause_hook(stage: SaveStage) -> std::io::Result<()> {
-    let Some(ms) = std::env::var(PAUSE_ENV)
-        .ok()
-        .and_then(|v| v.trim().parse::<u64>().ok())
-    else {
-        return Ok(());
-    };
-    let wanted = match std::env::var(PAUSE_AT_ENV).as_deref() {
-        Ok("mid-write") => SaveStage::MidWrite,
-        _ => SaveStage::BeforeRename,
-    };
-    if stage == wanted {
-        std::thread::sleep(Duration::from_millis(ms));
-    }
-    Ok(())
+/// Why an atomic write failed: an I/O error, named by the target file.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}: {source}")]
+pub struct WriteError {
+    /// The target file.
+    pub file: String,
+    /// Underlying error.
+    pub source: std::io::Error,
 }
 
+impl WriteError {
+    fn new(file: &Path) -> impl Fn(std::io::Error) -> WriteError + use<> {
+        let file = file.display().to_string();
+        move |source| WriteError {
+            file: file.clone(),
+            source,
+        }
+    }
+}
+
+/// The hook of [`write_streamed`], called at each [`WriteStage`].
+pub type Hook<'h> = &'h dyn Fn(WriteStage) -> std::io::Result<()>;
+
 /// Replaces the file at `path` with `bytes` atomically; see the module docs.
-pub fn write_atomic(
-    path: &Path,
-    bytes: &[u8],
-    hook: &dyn Fn(SaveStage) -> std::io::Result<()>,
-) -> Result<(), ProjectError> {
-    let half = bytes.len() as u64 / 2;
-    write_atomic_streamed(path, half, hook, &mut |out| {
-        out.write_all(bytes).map_err(|e| ProjectError::Io {
-            file: path.display().to_string(),
-            source: e,
-        })
+pub fn write(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    write_streamed(path, bytes.len() as u64 / 2, &|_| Ok(()), &mut |out| {
+        out.write_all(bytes).map_err(WriteError::new(path))
     })
 }
 
 /// Replaces the file at `path` atomically with what `fill` writes, without holding the
 /// whole file in memory (a project of two 100 MB reports is ~460 MB of text). The hook's
-/// [`SaveStage::MidWrite`] comes once `mid_write_after` bytes are in the temporary file.
+/// [`WriteStage::MidWrite`] comes once `mid_write_after` bytes are in the temporary file.
 ///
-/// An I/O failure while `fill` writes is reported as [`ProjectError::Io`] naming `path`,
+/// An I/O failure while `fill` writes is reported as a [`WriteError`] naming `path`,
 /// whatever `fill` made of it.
-pub fn write_atomic_streamed(
+pub fn write_streamed<E: From<WriteError>>(
     path: &Path,
     mid_write_after: u64,
-    hook: &dyn Fn(SaveStage) -> std::io::Result<()>,
-    fill: &mut dyn FnMut(&mut dyn Write) -> Result<(), ProjectError>,
-) -> Result<(), ProjectError> {
+    hook: Hook<'_>,
+    fill: &mut dyn FnMut(&mut dyn Write) -> Result<(), E>,
+) -> Result<(), E> {
     let io_err = |file: &Path| {
-        let file = file.display().to_string();
-        move |source| ProjectError::Io { file, source }
+        let to_error = WriteError::new(file);
+        move |source| E::from(to_error(source))
     };
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     let Some(name) = path.file_name() else {
-        return Err(ProjectError::Io {
-            file: path.display().to_string(),
-            source: std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"),
-        });
+        let invalid = std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name");
+        return Err(io_err(path)(invalid));
     };
     let temp = folder.join(temp_name(&name.to_string_lossy()));
     let out = OpenOptions::new()
@@ -99,7 +82,7 @@ pub fn write_atomic_streamed(
         .map_err(io_err(path))?;
     let written = write_and_sync(out, path, mid_write_after, hook, fill);
     let renamed = written.and_then(|()| {
-        hook(SaveStage::BeforeRename).map_err(io_err(path))?;
+        hook(WriteStage::BeforeRename).map_err(io_err(path))?;
         std::fs::rename(&temp, path).map_err(io_err(path))
     });
     if let Err(e) = renamed {
@@ -112,17 +95,15 @@ pub fn write_atomic_streamed(
     Ok(())
 }
 
-fn write_and_sync(
+fn write_and_sync<E: From<WriteError>>(
     out: File,
     target: &Path,
     mid_write_after: u64,
-    hook: &dyn Fn(SaveStage) -> std::io::Result<()>,
-    fill: &mut dyn FnMut(&mut dyn Write) -> Result<(), ProjectError>,
-) -> Result<(), ProjectError> {
-    let io_err = |source| ProjectError::Io {
-        file: target.display().to_string(),
-        source,
-    };
+    hook: Hook<'_>,
+    fill: &mut dyn FnMut(&mut dyn Write) -> Result<(), E>,
+) -> Result<(), E> {
+    let to_error = WriteError::new(target);
+    let io_err = |source| E::from(to_error(source));
     if let Ok(meta) = std::fs::metadata(target) {
         // Keep the permissions the user gave the project file.
         out.set_permissions(meta.permissions()).map_err(io_err)?;
@@ -155,7 +136,7 @@ struct HookedWriter<'h> {
     out: BufWriter<File>,
     written: u64,
     mid_write_after: u64,
-    hook: &'h dyn Fn(SaveStage) -> std::io::Result<()>,
+    hook: Hook<'h>,
     fired: bool,
     failure: Option<std::io::Error>,
 }
@@ -168,7 +149,7 @@ impl HookedWriter<'_> {
         }
         self.fired = true;
         self.out.flush()?;
-        (self.hook)(SaveStage::MidWrite)
+        (self.hook)(WriteStage::MidWrite)
     }
 
     fn keep<T>(&mut self, result: std::io::Result<T>) -> std::io::Result<T> {
@@ -236,26 +217,30 @@ mod tests {
     fn replaces_and_leaves_no_temp_file() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("a.alinea");
-        write_atomic(&path, b"old", &|_| Ok(())).expect("first");
-        write_atomic(&path, b"new", &|_| Ok(())).expect("second");
+        write(&path, b"old").expect("first");
+        write(&path, b"new").expect("second");
         assert_eq!(std::fs::read(&path).expect("read"), b"new");
         assert_eq!(entries(dir.path()), vec!["a.alinea".to_string()]);
     }
 
     #[test]
     fn failure_at_any_stage_keeps_old_file_and_removes_temp() {
-        for stage in [SaveStage::MidWrite, SaveStage::BeforeRename] {
+        for stage in [WriteStage::MidWrite, WriteStage::BeforeRename] {
             let dir = tempfile::tempdir().expect("tempdir");
             let path = dir.path().join("a.alinea");
             std::fs::write(&path, b"old").expect("write");
-            let fail = |s: SaveStage| {
+            let fail = |s: WriteStage| {
                 if s == stage {
                     Err(std::io::Error::other("injected"))
                 } else {
                     Ok(())
                 }
             };
-            let err = write_atomic(&path, b"new contents", &fail).expect_err("fails");
+            let err = write_streamed(&path, 6, &fail, &mut |out| {
+                out.write_all(b"new contents")
+                    .map_err(WriteError::new(&path))
+            })
+            .expect_err("fails");
             assert!(err.to_string().contains("a.alinea"), "{err}");
             assert_eq!(std::fs::read(&path).expect("read"), b"old");
             assert_eq!(entries(dir.path()), vec!["a.alinea".to_string()]);
@@ -266,7 +251,7 @@ mod tests {
     fn missing_folder_is_an_error_naming_the_file() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("no/such/folder/a.alinea");
-        let err = write_atomic(&path, b"x", &|_| Ok(())).expect_err("fails");
+        let err = write(&path, b"x").expect_err("fails");
         assert!(err.to_string().contains("a.alinea"));
     }
 }

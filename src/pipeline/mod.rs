@@ -1,7 +1,12 @@
 //! The path from a file to a segmented [`Version`]: load, detect the language, segment.
-//! Shared by the CLI and the app so both treat files the same way.
+//! Shared by the CLI and the app so both treat files the same way; [`new_project`] goes on
+//! to align the versions into a project.
 
 use std::path::Path;
+
+mod project;
+
+pub use project::{DocumentSource, NewProjectOptions, PipelineError, PrepareAlign, new_project};
 
 use crate::ingest::{self, IngestError, LoadOptions};
 use crate::model::{Document, Lang, Sentence, TextDirection, Version};
