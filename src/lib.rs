@@ -31,6 +31,7 @@ pub mod pipeline;
 pub mod progress;
 pub mod project;
 pub mod segment;
+pub mod worker;
 
 /// The desktop app (egui/eframe); the only module that imports egui.
 #[cfg(feature = "gui")]

@@ -22,12 +22,11 @@ impl TestApp {
         self.app.as_ref().expect("app created on the first frame")
     }
     pub fn project(&self) -> &Project {
-        &self
-            .get()
+        self.get()
             .session
             .as_ref()
             .expect("a project is open")
-            .project
+            .project()
     }
 }
 
