@@ -34,6 +34,7 @@ pub mod progress;
 pub mod project;
 pub mod segment;
 pub mod size_limit;
+pub mod worker;
 
 /// The desktop app (egui/eframe); the only module that imports egui.
 #[cfg(feature = "gui")]

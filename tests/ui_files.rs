@@ -7,8 +7,8 @@
 mod ui_harness;
 
 use alinea::gui::action::Action;
-use alinea::gui::dispatch;
-use alinea::gui::jobs::JobOutput;
+use alinea::gui::job_results;
+use alinea::gui::jobs::JobResult;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -111,7 +111,7 @@ fn a_project_opens_in_the_background_and_replaces_the_current_one() {
     h.get_by_label("Discard").click();
     wait_for_jobs(&mut h);
     let session = h.state().get().session.as_ref().expect("session");
-    assert_eq!(session.project.alignment, other.alignment);
+    assert_eq!(session.project().alignment, other.alignment);
     assert_eq!(session.path.as_deref(), Some(path.as_path()));
     assert!(!session.is_dirty());
 }
@@ -134,10 +134,10 @@ fn a_save_of_an_older_snapshot_leaves_later_edits_unsaved() {
     h.key_press(Key::Enter);
     h.run();
     let ctx = h.ctx.clone();
-    dispatch::job_finished(
+    job_results::take_in(
         app(&mut h),
         &ctx,
-        JobOutput::Saved {
+        JobResult::Saved {
             path: path.clone(),
             revision: snapshot_revision,
             view,

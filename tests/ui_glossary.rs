@@ -76,7 +76,7 @@ fn highlighted(h: &mut Harness<'static, TestApp>, row: usize, version: usize) ->
     let s = a.session.as_ref().expect("session");
     let cell = s.cell_text(row, version);
     s.terms
-        .cell_highlights(&s.project, row, version, false)
+        .cell_highlights(s.project(), row, version, false)
         .iter()
         .map(|hl| cell[hl.range.clone()].to_string())
         .collect()

@@ -161,7 +161,7 @@ fn row(h: &Harness<'static, Option<AlineaApp>>, r: usize) -> alinea::model::Row 
         .session
         .as_ref()
         .expect("session")
-        .project
+        .project()
         .alignment
         .rows[r]
         .clone()
@@ -284,12 +284,12 @@ fn dragging_a_header_edge_resizes_the_column_and_the_width_is_saved() {
     );
     let s = app(&h).session.as_ref().expect("session");
     assert!(s.view_dirty, "a view change to save");
-    let widths = s.project.view.column_widths.clone();
+    let widths = s.project().view.column_widths.clone();
     assert_eq!(widths.len(), 1);
     // Saved with the project.
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("w.alinea");
-    alinea::project::save(&path, &s.project).expect("save");
+    alinea::project::save(&path, s.project()).expect("save");
     let back = alinea::project::load(&path).expect("load");
     assert_eq!(back.view.column_widths, widths);
 }

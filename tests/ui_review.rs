@@ -157,7 +157,7 @@ fn mine_accept_reject_and_remember() {
     h.run();
     let a = app(&mut h);
     let s = a.session.as_ref().expect("session");
-    let marked = s.terms.cell_highlights(&s.project, 0, 2, false);
+    let marked = s.terms.cell_highlights(s.project(), 0, 2, false);
     let ar = s.cell_text(0, 2);
     assert!(
         marked

@@ -8,6 +8,7 @@ use std::time::Duration;
 use anyhow::bail;
 
 use alinea::progress::Progress;
+use alinea::worker;
 
 /// Runs `work` with a fresh [`Progress`], showing `label`, the bar, the count and the time.
 pub fn with_progress<T: Send>(
@@ -24,16 +25,11 @@ pub fn with_progress<T: Send>(
         indicatif::ProgressStyle::with_template(template)
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
-    let result = std::thread::scope(|scope| {
-        let worker = scope.spawn(|| work(&progress));
-        while !worker.is_finished() {
-            let (done, total) = progress.counts();
-            bar.set_message(progress.stage().unwrap_or(label).to_string());
-            bar.set_length(total);
-            bar.set_position(done.min(total));
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        worker.join()
+    let result = worker::run_scoped(label, work, Duration::from_millis(50), |progress| {
+        let (done, total) = progress.counts();
+        bar.set_message(progress.stage().unwrap_or(label).to_string());
+        bar.set_length(total);
+        bar.set_position(done.min(total));
     });
     bar.finish_and_clear();
     match result {

@@ -1,17 +1,19 @@
-//! The app: owns the session, the jobs and the panels' view state; draws the panels, then
-//! applies the actions they recorded (see [`super::dispatch`]). Works with or without eframe:
-//! tests and benches call [`AlineaApp::new`] and [`AlineaApp::show`] on a bare egui context.
+//! The frame loop of the app ([`AlineaApp`], whose state is in [`super::state`]): takes in
+//! finished jobs, draws the panels from a read-only [`super::panels::context::PanelCtx`],
+//! then applies the actions they returned (see [`super::dispatch`]). Works with or without
+//! eframe: tests and benches call [`AlineaApp::new`] and [`AlineaApp::show`] on a bare egui
+//! context.
 
 use std::path::PathBuf;
 use std::time::Instant;
 
 use super::action::Action;
-use super::jobs::Jobs;
-use super::panels::{self, UiState};
-use super::recovery::{self, RecoveryFolder, RecoveryOffer, RecoveryWriter};
+use super::panels;
+use super::recovery::{self, RecoveryOffer};
 use super::session::Session;
 use super::settings::{self, AppSettings};
-use super::{dispatch, fonts};
+use super::state::AlineaApp;
+use super::{dispatch, fonts, job_results};
 
 /// How the app starts.
 #[derive(Clone, Debug, Default)]
@@ -22,39 +24,6 @@ pub struct StartOptions {
     pub settings: AppSettings,
     /// Folder of the crash-recovery file.
     pub recovery_dir: PathBuf,
-}
-
-/// The Alinea window.
-pub struct AlineaApp {
-    /// The open project, if any.
-    pub session: Option<Session>,
-    /// Background work.
-    pub jobs: Jobs,
-    /// Recent projects and other settings kept between runs.
-    pub settings: AppSettings,
-    /// Panels' view state.
-    pub ui: UiState,
-    /// Use native file dialogs (rfd); off in tests, which use typed paths.
-    pub native_dialogs: bool,
-    pub(crate) recovery: RecoveryFolder,
-    pub(crate) recovery_writer: RecoveryWriter,
-    pub(crate) actions: Vec<Action>,
-    /// The action to run once the save it waited for has finished (from "save changes?").
-    pub(crate) after_save: Option<Action>,
-    /// An action waiting for the answer to "save changes?".
-    pub(crate) pending: Option<Action>,
-    /// Set when the editor chose to discard changes for the pending action.
-    pub(crate) discard_ok: bool,
-    /// A project found in the recovery folder, offered at start.
-    pub(crate) recovered: Option<RecoveryOffer>,
-    pub(crate) last_autosave: Instant,
-    /// When an edit not yet in the recovery file was first seen.
-    pub(crate) edited_since: Option<Instant>,
-    /// When the editor last typed, clicked or moved the pointer in the window.
-    pub(crate) last_input: Instant,
-    pub(crate) allow_close: bool,
-    title: String,
-    theme_dark: Option<bool>,
 }
 
 impl AlineaApp {
@@ -69,7 +38,7 @@ impl AlineaApp {
         if let [one] = files.as_slice()
             && is_project(one)
         {
-            dispatch::open_project(&mut app, ctx, one);
+            app.open_project(ctx, one);
         } else if !files.is_empty() {
             app.ui.new_project = Some(panels::versions::Draft::default());
             app.jobs
@@ -77,7 +46,7 @@ impl AlineaApp {
         } else if app.recovered.is_none() {
             let last = app.settings.last_project.clone().filter(|p| p.exists());
             match last {
-                Some(path) => dispatch::open_project(&mut app, ctx, &path),
+                Some(path) => app.open_project(ctx, &path),
                 None => app.jobs.sample(ctx),
             }
         }
@@ -85,7 +54,7 @@ impl AlineaApp {
     }
 
     fn bare_checked(ctx: &egui::Context, settings: AppSettings, recovery_dir: PathBuf) -> Self {
-        let mut app = Self::bare(ctx, settings, recovery_dir);
+        let mut app = Self::bare_with_fonts(ctx, settings, recovery_dir);
         app.recovered = app
             .recovery
             .left_over()
@@ -93,55 +62,26 @@ impl AlineaApp {
         app
     }
 
-    fn bare(ctx: &egui::Context, settings: AppSettings, recovery_dir: PathBuf) -> Self {
+    fn bare_with_fonts(ctx: &egui::Context, settings: AppSettings, recovery_dir: PathBuf) -> Self {
         fonts::install(ctx);
-        AlineaApp {
-            session: None,
-            jobs: Jobs::default(),
-            settings,
-            ui: UiState::default(),
-            native_dialogs: true,
-            recovered: None,
-            recovery: RecoveryFolder::new(recovery_dir),
-            recovery_writer: RecoveryWriter::default(),
-            actions: Vec::new(),
-            after_save: None,
-            pending: None,
-            discard_ok: false,
-            last_autosave: Instant::now(),
-            edited_since: None,
-            last_input: Instant::now(),
-            allow_close: false,
-            title: String::new(),
-            theme_dark: None,
-        }
+        AlineaApp::bare(settings, recovery_dir)
     }
 
     /// An app showing `session` right away (tests, benches); no start-up work.
     pub fn with_session(ctx: &egui::Context, session: Session, recovery_dir: PathBuf) -> Self {
-        let mut app = Self::bare(ctx, AppSettings::default(), recovery_dir);
+        let mut app = Self::bare_with_fonts(ctx, AppSettings::default(), recovery_dir);
         app.session = Some(session);
         app
-    }
-
-    /// Records an action to apply after this frame's drawing.
-    pub fn push(&mut self, action: Action) {
-        self.actions.push(action);
-    }
-
-    /// The recovery folder in use.
-    pub fn recovery_dir(&self) -> &std::path::Path {
-        self.recovery.dir()
     }
 
     /// Draws the whole window into `ui` and applies what the editor asked for.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        if let Some(out) = self.jobs.poll() {
-            dispatch::job_finished(self, &ctx, out);
+        if let Some(result) = self.jobs.poll() {
+            job_results::take_in(self, &ctx, result);
         }
         if let Some(s) = &mut self.session {
-            s.terms.refresh(&s.project, &s.history, &ctx);
+            s.refresh_terms(&ctx);
         }
         self.read_shortcuts(&ctx);
         let dropped = panels::dropped_paths(&ctx);
@@ -149,43 +89,17 @@ impl AlineaApp {
             dispatch::files_dropped(self, dropped);
         }
 
-        panels::menu_bar::show(self, ui);
-        panels::status_bar::show(self, ui);
-        if self.ui.find.open && self.session.is_some() && self.ui.new_project.is_none() {
-            panels::find::show(self, ui);
-        }
-        if self.ui.help_open {
-            panels::help::show(self, ui);
-        }
-        if self.session.is_some() && self.ui.new_project.is_none() {
-            panels::glossary::show_panel(self, ui);
-            panels::findings::show(self, ui);
-            panels::review_queue::show(self, ui);
-        }
-        egui::CentralPanel::default().show(ui, |ui| {
-            if self.ui.new_project.is_some() {
-                panels::versions::show(self, ui);
-            } else if self.session.is_some() {
-                panels::alignment_table::show(self, ui);
-            } else {
-                panels::dialogs::welcome(self, ui);
-            }
-        });
-        panels::sentence_editor::show(self, &ctx);
-        panels::export_dialog::show(self, &ctx);
-        panels::glossary_dialogs::show(self, &ctx);
-        panels::dialogs::show(self, &ctx);
-        panels::messages::show(self, &ctx);
+        let (cx, state) = self.panel_view();
+        let actions = panels::show_all(ui, &cx, state);
+        self.actions.extend(actions);
 
         // A pass egui throws away runs again with the same input: its actions come again.
         if ctx.will_discard() {
             self.actions.clear();
         }
-        for action in std::mem::take(&mut self.actions) {
-            dispatch::apply(self, &ctx, action);
-        }
+        dispatch::apply_queued(self, &ctx);
         if let Some(s) = &mut self.session {
-            s.terms.refresh(&s.project, &s.history, &ctx);
+            s.refresh_terms(&ctx);
         }
         self.after_frame(&ctx);
     }
@@ -231,7 +145,7 @@ impl AlineaApp {
         let dark = self
             .session
             .as_ref()
-            .map_or(self.settings.dark_mode, |s| s.project.view.dark_mode);
+            .map_or(self.settings.dark_mode, |s| s.project().view.dark_mode);
         if self.theme_dark != Some(dark) {
             ctx.set_theme(if dark {
                 egui::Theme::Dark
@@ -290,23 +204,6 @@ impl AlineaApp {
         }
         let wait = recovery::AUTOSAVE_INTERVAL.saturating_sub(self.last_autosave.elapsed());
         ctx.request_repaint_after(wait.max(recovery::AUTOSAVE_PAUSE));
-    }
-
-    /// Removes the recovery file, after any write of it still running has finished (else
-    /// that write would bring it back).
-    pub fn clear_recovery(&mut self) {
-        self.recovery_writer.wait();
-        self.recovery.clear();
-    }
-
-    /// True while the recovery file is being written in the background.
-    pub fn is_writing_recovery(&self) -> bool {
-        self.recovery_writer.is_busy()
-    }
-
-    /// The window title the app last set.
-    pub fn title(&self) -> &str {
-        &self.title
     }
 }
 

@@ -8,33 +8,17 @@ use std::path::{Path, PathBuf};
 
 use crate::export::files::{self, PairTarget};
 use crate::export::tmx_read;
-use crate::export::{ExportOptions, ExportReport, Format};
+use crate::export::{ExportOptions, ExportReport};
 use crate::glossary::{table, tbx};
 use crate::model::{Lang, Project};
 use crate::progress::Progress;
 
-use super::action::Action;
-use super::app::AlineaApp;
-use super::dispatch;
-use super::file_dialog::{self, NoDialog};
-use super::jobs::JobOutput;
-use super::panels::PathPurpose;
+use super::action::{Action, ExportRequest, FilePurpose};
+use super::file_choice;
+use super::jobs::{ExportOutcome, JobResult};
 use super::panels::export_dialog::ExportDialog;
 use super::panels::messages::{Level, error_chain};
-use super::session::Session;
-
-/// One export as chosen in the dialog.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ExportRequest {
-    /// Output format.
-    pub format: Format,
-    /// Row and language filters.
-    pub options: ExportOptions,
-    /// One file per pivot–target pair (`path` gives folder and stem).
-    pub per_pair: bool,
-    /// Output file.
-    pub path: PathBuf,
-}
+use super::state::AlineaApp;
 
 /// Applies the export and import actions.
 pub fn apply(app: &mut AlineaApp, ctx: &egui::Context, action: Action) {
@@ -47,18 +31,10 @@ pub fn apply(app: &mut AlineaApp, ctx: &egui::Context, action: Action) {
             None => app.ui.error("Open a project to export"),
         },
         Action::Export(request) => start_export(app, ctx, request),
-        Action::ImportTmx => match file_dialog::pick_tmx(app) {
-            Ok(Some(path)) => start_tmx_import(app, ctx, path),
-            Ok(None) => {}
-            Err(NoDialog) => dispatch::prompt_path(app, PathPurpose::ImportTmx),
-        },
+        Action::ImportTmx => file_choice::choose(app, ctx, FilePurpose::ImportTmx),
         Action::ImportTmxFrom(path) => start_tmx_import(app, ctx, path),
         Action::ExportGlossary if glossary_to_export(app).is_some() => {
-            match file_dialog::pick_glossary_export(app) {
-                Ok(Some(path)) => export_glossary(app, &path),
-                Ok(None) => {}
-                Err(NoDialog) => dispatch::prompt_path(app, PathPurpose::ExportGlossary),
-            }
+            file_choice::choose(app, ctx, FilePurpose::ExportGlossary);
         }
         Action::ExportGlossaryTo(path) => export_glossary(app, &path),
         _ => {}
@@ -75,22 +51,13 @@ fn start_export(app: &mut AlineaApp, ctx: &egui::Context, request: ExportRequest
             .error("Wait for the running job to finish (or cancel it) first");
         return;
     }
-    let project = session.project.clone();
+    let project = session.project().clone();
     let project_path = session.path.clone();
     app.jobs
         .spawn_job(ctx, "Exporting", false, move |progress| {
             let outcome = run_export(&project, project_path.as_deref(), &request, progress);
-            JobOutput::Apply(Box::new(move |app: &mut AlineaApp| {
-                finish_export(app, &request, outcome)
-            }))
+            JobResult::Exported { request, outcome }
         });
-}
-
-/// What an export job did: files written with their reports, and whether Cancel stopped it.
-struct ExportOutcome {
-    written: Vec<(PathBuf, ExportReport)>,
-    cancelled: bool,
-    error: Option<String>,
 }
 
 fn run_export(
@@ -99,11 +66,7 @@ fn run_export(
     request: &ExportRequest,
     progress: &Progress,
 ) -> ExportOutcome {
-    let mut outcome = ExportOutcome {
-        written: Vec::new(),
-        cancelled: false,
-        error: None,
-    };
+    let mut outcome = ExportOutcome::default();
     if !request.per_pair {
         progress.set_total(1);
         match files::write_file(request.format, project, &request.options, &request.path) {
@@ -171,45 +134,6 @@ fn pair_langs(
         .collect())
 }
 
-fn finish_export(app: &mut AlineaApp, request: &ExportRequest, outcome: ExportOutcome) {
-    if let Some(dir) = request.path.parent().filter(|d| d.is_dir()) {
-        app.settings.last_export_dir = Some(dir.to_path_buf());
-    }
-    let mut text = String::new();
-    for (path, report) in &outcome.written {
-        let _ = writeln!(text, "{}", report_line(path, report));
-        for w in &report.warnings {
-            let _ = writeln!(text, "warning: {w}");
-        }
-    }
-    if outcome.cancelled {
-        let _ = writeln!(
-            text,
-            "Cancelled after {} of the files (the files above are complete)",
-            outcome.written.len()
-        );
-    }
-    let text = text.trim_end().to_string();
-    if let Some(error) = outcome.error {
-        let full = if text.is_empty() {
-            format!("Export failed: {error}")
-        } else {
-            format!("Export failed: {error}\n{text}")
-        };
-        app.ui.error(full);
-        return;
-    }
-    let has_warnings = outcome.written.iter().any(|(_, r)| !r.warnings.is_empty());
-    let level = if has_warnings || outcome.cancelled {
-        Level::Warning
-    } else {
-        Level::Info
-    };
-    app.ui.notice(level, text);
-    app.ui
-        .info(format!("Exported {} file(s)", outcome.written.len()));
-}
-
 /// "out.tmx: 5 rows written, 2 without text to pair skipped, 1 unconfirmed skipped".
 pub fn report_line(path: &Path, report: &ExportReport) -> String {
     let mut line = format!("{}: {} rows written", path.display(), report.rows_written);
@@ -237,34 +161,15 @@ fn start_tmx_import(app: &mut AlineaApp, ctx: &egui::Context, path: PathBuf) {
         return;
     }
     app.jobs
-        .spawn_job(ctx, "Importing TMX", true, move |_progress| {
-            let result = tmx_read::read_with_warnings(&path).map_err(|e| error_chain(&e));
-            JobOutput::Apply(Box::new(move |app: &mut AlineaApp| match result {
-                Ok(import) => {
-                    dispatch::close_session(app);
-                    app.ui.new_project = None;
-                    let rows = import.project.alignment.rows.len();
-                    let langs = import.project.lang_list();
-                    app.session = Some(Session::new(import.project, None));
-                    let mut text = format!(
-                        "Imported {}: {rows} rows in {} (not saved yet)",
-                        path.display(),
-                        langs
-                    );
-                    for w in &import.warnings {
-                        let _ = write!(text, "\nwarning: {w}");
-                    }
-                    let level = if import.warnings.is_empty() {
-                        Level::Info
-                    } else {
-                        Level::Warning
-                    };
-                    app.ui.notice(level, text);
-                    app.ui.info(format!("Imported {}", path.display()));
-                }
-                Err(e) => app.ui.error(format!("Import failed: {e}")),
-            }))
-        });
+        .spawn_job(
+            ctx,
+            "Importing TMX",
+            true,
+            move |_progress| match tmx_read::read_with_warnings(&path) {
+                Ok(import) => JobResult::Imported { path, import },
+                Err(e) => JobResult::Failed(format!("Import failed: {}", error_chain(&e))),
+            },
+        );
 }
 
 /// The open project's glossary if it has concepts; otherwise an error notice and `None`.
@@ -272,14 +177,14 @@ fn glossary_to_export(app: &mut AlineaApp) -> Option<&crate::glossary::Glossary>
     let has = app
         .session
         .as_ref()
-        .is_some_and(|s| !s.project.glossary.concepts.is_empty());
+        .is_some_and(|s| !s.project().glossary.concepts.is_empty());
     if !has {
         app.ui.error(
             "The project has no glossary to export (import one first: Glossary, Import glossary…)",
         );
         return None;
     }
-    app.session.as_ref().map(|s| &s.project.glossary)
+    app.session.as_ref().map(|s| &s.project().glossary)
 }
 
 fn export_glossary(app: &mut AlineaApp, path: &Path) {

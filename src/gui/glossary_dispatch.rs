@@ -8,11 +8,10 @@ use crate::checks;
 use crate::edit::Edit;
 use crate::glossary::{self, Glossary, Resolution};
 
-use super::action::GlossaryAction;
-use super::app::AlineaApp;
-use super::dispatch::apply_edit;
-use super::panels::glossary::{ConflictDialog, GlossaryPathKind};
+use super::action::{Action, FilePurpose, GlossaryAction};
+use super::panels::glossary::ConflictDialog;
 use super::panels::mark_term::MarkTerm;
+use super::state::AlineaApp;
 
 /// Applies one glossary command.
 pub fn apply(app: &mut AlineaApp, action: GlossaryAction) {
@@ -24,7 +23,7 @@ pub fn apply(app: &mut AlineaApp, action: GlossaryAction) {
         GlossaryAction::MarkTerm => match app
             .session
             .as_ref()
-            .map(|s| MarkTerm::open(s, &app.ui.glossary))
+            .map(|s| MarkTerm::open(s, app.ui.glossary.selection.as_ref()))
         {
             Some(Ok(m)) => app.ui.glossary.mark = Some(m),
             Some(Err(e)) => app.ui.error(e),
@@ -32,21 +31,14 @@ pub fn apply(app: &mut AlineaApp, action: GlossaryAction) {
         },
         GlossaryAction::TogglePanel => app.ui.glossary.panel_open ^= true,
         GlossaryAction::ToggleFindings => app.ui.glossary.findings_open ^= true,
-        GlossaryAction::NewGlossary => match pick(app, true) {
-            Some(p) => new_glossary(app, p),
-            None => app.ui.glossary.ask_path(GlossaryPathKind::New),
-        },
-        GlossaryAction::OpenGlossary => match pick(app, false) {
-            Some(p) => open_glossary(app, &p),
-            None => app.ui.glossary.ask_path(GlossaryPathKind::Open),
-        },
+        GlossaryAction::NewGlossary => app.push(Action::ChooseFile(FilePurpose::NewGlossary)),
+        GlossaryAction::OpenGlossary => app.push(Action::ChooseFile(FilePurpose::OpenGlossary)),
         GlossaryAction::SaveGlossaryAt(p) => {
             if let Some(s) = &mut app.session {
                 // Merged against an empty base: the file's concepts are kept, and a concept
                 // both sides define differently is a conflict for the editor.
                 s.glossary_base = Glossary::default();
-                s.project.glossary_path = Some(p);
-                s.view_dirty = true;
+                s.change_settings(|g| g.set_glossary_path(p));
             }
             save_glossary(app, true);
         }
@@ -63,7 +55,7 @@ pub fn apply(app: &mut AlineaApp, action: GlossaryAction) {
             } else {
                 Edit::Batch(edits)
             };
-            apply_edit(app, label, edit);
+            app.apply_edit(label, edit);
         }
         GlossaryAction::SetFindingAccepted { key, accepted } => {
             let label = if accepted {
@@ -71,7 +63,7 @@ pub fn apply(app: &mut AlineaApp, action: GlossaryAction) {
             } else {
                 "Reopen finding"
             };
-            apply_edit(app, label, Edit::SetFindingAccepted { key, accepted });
+            app.apply_edit(label, Edit::SetFindingAccepted { key, accepted });
         }
         GlossaryAction::JumpToFinding(n) => jump_to_finding(app, n),
         GlossaryAction::ExportReport(path) => export_report(app, &path),
@@ -79,35 +71,13 @@ pub fn apply(app: &mut AlineaApp, action: GlossaryAction) {
     }
 }
 
-/// Native dialog for a glossary file (`None`: cancelled or no dialog; the caller asks for a
-/// typed path then).
-fn pick(app: &AlineaApp, save: bool) -> Option<PathBuf> {
-    if !app.native_dialogs {
-        return None;
-    }
-    let d = rfd::FileDialog::new().set_title(if save {
-        "New glossary"
-    } else {
-        "Open glossary"
-    });
-    if save {
-        d.add_filter("Glossary", &["ron"])
-            .set_file_name("terms.glossary.ron")
-            .save_file()
-    } else {
-        d.add_filter("Glossary", &["ron", "csv", "tsv", "tbx", "xml"])
-            .pick_file()
-    }
-}
-
 fn new_glossary(app: &mut AlineaApp, path: PathBuf) {
     let Some(s) = &mut app.session else {
         return;
     };
-    let old: Vec<String> = s.project.glossary.concepts.keys().cloned().collect();
-    s.project.glossary_path = Some(path.clone());
+    let old: Vec<String> = s.project().glossary.concepts.keys().cloned().collect();
+    s.change_settings(|g| g.set_glossary_path(path.clone()));
     s.glossary_base = Glossary::default();
-    s.view_dirty = true;
     if !old.is_empty() {
         let puts = old.into_iter().map(|id| (id, None)).collect();
         apply(
@@ -137,7 +107,7 @@ fn open_glossary(app: &mut AlineaApp, path: &Path) {
         return;
     };
     let mut puts: Vec<(String, Option<glossary::Concept>)> = s
-        .project
+        .project()
         .glossary
         .concepts
         .keys()
@@ -149,13 +119,12 @@ fn open_glossary(app: &mut AlineaApp, path: &Path) {
         loaded
             .concepts
             .iter()
-            .filter(|(id, c)| s.project.glossary.concepts.get(*id) != Some(c))
+            .filter(|(id, c)| s.project().glossary.concepts.get(*id) != Some(c))
             .map(|(id, c)| (id.clone(), Some(c.clone()))),
     );
     if is_ron {
-        s.project.glossary_path = Some(path.to_path_buf());
+        s.change_settings(|g| g.set_glossary_path(path.to_path_buf()));
         s.glossary_base = loaded.clone();
-        s.view_dirty = true;
     }
     let n = loaded.concepts.len();
     if !puts.is_empty() {
@@ -182,30 +151,25 @@ pub fn save_glossary(app: &mut AlineaApp, explicit: bool) {
     let Some(s) = &mut app.session else {
         return;
     };
-    let Some(path) = s.project.glossary_path.clone() else {
+    let Some(path) = s.project().glossary_path.clone() else {
         if explicit {
-            match pick(app, true) {
-                Some(p) => app.push(super::action::Action::Glossary(
-                    GlossaryAction::SaveGlossaryAt(p),
-                )),
-                None => app.ui.glossary.ask_path(GlossaryPathKind::SaveAs),
-            }
+            app.push(Action::ChooseFile(FilePurpose::SaveGlossary));
             app.ui
                 .info("Choose a file for the glossary (it has none yet)");
         }
         return;
     };
-    if s.project.glossary == s.glossary_base && path.exists() {
+    if s.project().glossary == s.glossary_base && path.exists() {
         if explicit {
             app.ui.info("The glossary has no unsaved changes");
         }
         return;
     }
-    match glossary::save(&path, &s.project.glossary, &s.glossary_base) {
+    match glossary::save(&path, &s.project().glossary, &s.glossary_base) {
         Ok(outcome) if outcome.is_saved() => {
             s.glossary_base = outcome.merged.clone();
             let merged = outcome.merged;
-            let puts = changed_concepts(&s.project.glossary, &merged);
+            let puts = changed_concepts(&s.project().glossary, &merged);
             if !puts.is_empty() {
                 apply(
                     app,
@@ -268,7 +232,7 @@ fn resolve_conflicts(app: &mut AlineaApp, choices: Vec<(String, bool)>) {
                 return;
             };
             s.glossary_base = outcome.merged.clone();
-            let puts = changed_concepts(&s.project.glossary, &outcome.merged);
+            let puts = changed_concepts(&s.project().glossary, &outcome.merged);
             if !puts.is_empty() {
                 apply(
                     app,
@@ -297,7 +261,7 @@ fn jump_to_finding(app: &mut AlineaApp, n: usize) {
     let Some(f) = s.terms.findings().get(n).cloned() else {
         return;
     };
-    if f.row < s.project.alignment.rows.len() {
+    if f.row < s.project().alignment.rows.len() {
         s.cursor.row = f.row;
         s.cursor.version = f.version;
         s.clamp_cursor();
@@ -316,12 +280,12 @@ fn export_report(app: &mut AlineaApp, path: &Path) {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
     let result = if html {
-        std::fs::write(path, checks::html_report(&s.project, findings)).map_err(|e| e.to_string())
+        std::fs::write(path, checks::html_report(s.project(), findings)).map_err(|e| e.to_string())
     } else {
         std::fs::File::create(path)
             .map_err(|e| e.to_string())
             .and_then(|f| {
-                checks::write_csv_report(std::io::BufWriter::new(f), &s.project, findings)
+                checks::write_csv_report(std::io::BufWriter::new(f), s.project(), findings)
                     .map_err(|e| e.to_string())
             })
     };

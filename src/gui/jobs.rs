@@ -1,10 +1,10 @@
 //! Long work off the UI thread: loading documents, aligning, re-aligning, building the sample,
 //! opening and saving project files (a project of two 100 MB reports takes seconds to read).
-//! One job runs at a time; it reports through a [`Progress`] (bar + Cancel) and sends its
-//! result over a channel, then asks egui for a repaint so the UI picks it up.
+//! One job runs at a time on a [`Worker`]: a function from its inputs to a [`JobResult`],
+//! reporting through a [`Progress`] (bar + Cancel); when it is done it asks egui for a repaint
+//! and `job_results` turns the result into state (the one place that does).
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::align::{self, AlignOptions};
 use crate::ingest::LoadOptions;
@@ -12,11 +12,13 @@ use crate::model::{Project, Row, Version, ViewSettings};
 use crate::pipeline;
 use crate::progress::Progress;
 use crate::segment::SplitMode;
+use crate::worker::{OnDrop, Worker};
 
+use super::action::ExportRequest;
 use super::sample;
 
-/// What a finished job hands back to the app.
-pub enum JobOutput {
+/// What a finished job hands back to the app: data only, taken in by `job_results`.
+pub enum JobResult {
     /// Documents loaded for a new project (each a version or an error naming the file);
     /// `then_align` asks the app to align right away (documents given on the command line).
     Loaded {
@@ -59,18 +61,44 @@ pub enum JobOutput {
         /// The project file it belongs to (`None`: never saved).
         origin: Option<PathBuf>,
     },
+    /// Aligned rows written as `request` asked (all of them, or up to a Cancel or an error).
+    Exported {
+        /// What was asked for.
+        request: ExportRequest,
+        /// What was written.
+        outcome: ExportOutcome,
+    },
+    /// A TMX file read as a new project.
+    Imported {
+        /// The file read.
+        path: PathBuf,
+        /// The project and what the reader warned about.
+        import: crate::export::tmx_read::TmxImport,
+    },
+    /// Term candidates mined from the project, for the review queue.
+    Mined(Vec<crate::mine::TermCandidate>),
+    /// Mining failed; the message says why.
+    MiningFailed(String),
     /// The user pressed Cancel.
     Cancelled,
     /// The job failed; the message says why.
     Failed(String),
-    /// A finished job's result, applied to the app on the UI thread (export, import).
-    Apply(Box<dyn FnOnce(&mut super::app::AlineaApp) + Send>),
+}
+
+/// What an export job did: files written with their reports, and whether Cancel stopped it.
+#[derive(Debug, Default)]
+pub struct ExportOutcome {
+    /// Each file written and its report.
+    pub written: Vec<(PathBuf, crate::export::ExportReport)>,
+    /// Cancel stopped the job between files.
+    pub cancelled: bool,
+    /// The error that stopped the job, if any.
+    pub error: Option<String>,
 }
 
 struct Running {
     label: String,
-    progress: Progress,
-    rx: Receiver<JobOutput>,
+    worker: Worker<JobResult>,
     /// Cancel ends the job at once (its late result is dropped); for pure computations
     /// whose thread may be deep inside one big document. Jobs that write files wait.
     abandon_on_cancel: bool,
@@ -94,12 +122,14 @@ impl Jobs {
     pub fn status(&self) -> Option<(&str, f32)> {
         self.running
             .as_ref()
-            .map(|r| (r.label.as_str(), r.progress.fraction()))
+            .map(|r| (r.label.as_str(), r.worker.progress().fraction()))
     }
 
     /// The stage the running job reports (e.g. "embedding sentences"), if any.
     pub fn stage(&self) -> Option<&'static str> {
-        self.running.as_ref().and_then(|r| r.progress.stage())
+        self.running
+            .as_ref()
+            .and_then(|r| r.worker.progress().stage())
     }
 
     /// Label of the running job if it writes files (a save or an export): the project must
@@ -119,22 +149,21 @@ impl Jobs {
     /// Asks the running job to stop.
     pub fn cancel(&self) {
         if let Some(r) = &self.running {
-            r.progress.cancel();
+            r.worker.cancel();
         }
     }
 
     /// The result of the running job, once it is done.
-    pub fn poll(&mut self) -> Option<JobOutput> {
-        let running = self.running.as_ref()?;
-        if running.abandon_on_cancel && running.progress.is_cancelled() {
+    pub fn poll(&mut self) -> Option<JobResult> {
+        let running = self.running.as_mut()?;
+        if running.abandon_on_cancel && running.worker.progress().is_cancelled() {
             self.running = None;
-            return Some(JobOutput::Cancelled);
+            return Some(JobResult::Cancelled);
         }
-        let out = match running.rx.try_recv() {
-            // Jobs that are not abandoned on Cancel report for themselves what they did.
+        // Jobs that are not abandoned on Cancel report for themselves what they did.
+        let out = match running.worker.try_result()? {
             Ok(out) => out,
-            Err(TryRecvError::Empty) => return None,
-            Err(TryRecvError::Disconnected) => JobOutput::Failed(format!(
+            Err(_) => JobResult::Failed(format!(
                 "{}: the background job stopped unexpectedly",
                 running.label
             )),
@@ -147,33 +176,31 @@ impl Jobs {
         &mut self,
         ctx: &egui::Context,
         label: &str,
-        work: impl FnOnce(&Progress) -> JobOutput + Send + 'static,
+        work: impl FnOnce(&Progress) -> JobResult + Send + 'static,
     ) {
         self.spawn_job(ctx, label, true, work);
     }
 
-    /// Runs `work` on a background thread; `abandon_on_cancel` makes Cancel end the job at
-    /// once (the thread's result is dropped), else the job's own result is awaited.
+    /// Runs `work` on a background [`Worker`]; `abandon_on_cancel` makes Cancel end the job at
+    /// once (the worker is detached, its result dropped), else the job's own result is
+    /// awaited (and the worker joined if the app closes first).
     pub(crate) fn spawn_job(
         &mut self,
         ctx: &egui::Context,
         label: &str,
         abandon_on_cancel: bool,
-        work: impl FnOnce(&Progress) -> JobOutput + Send + 'static,
+        work: impl FnOnce(&Progress) -> JobResult + Send + 'static,
     ) {
-        let progress = Progress::new();
-        let (tx, rx) = channel();
-        let worker_progress = progress.clone();
         let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let out = work(&worker_progress);
-            let _ = tx.send(out);
-            ctx.request_repaint();
-        });
+        let on_drop = if abandon_on_cancel {
+            OnDrop::Detach
+        } else {
+            OnDrop::Join
+        };
+        let worker = Worker::spawn_then(label, on_drop, work, move || ctx.request_repaint());
         self.running = Some(Running {
             label: label.to_string(),
-            progress,
-            rx,
+            worker,
             abandon_on_cancel,
             cancellable: true,
         });
@@ -199,7 +226,7 @@ impl Jobs {
             let mut versions = Vec::new();
             for (path, size) in paths.into_iter().zip(sizes) {
                 if progress.is_cancelled() {
-                    return JobOutput::Cancelled;
+                    return JobResult::Cancelled;
                 }
                 if let Err(e) = crate::size_limit::check(&path, crate::size_limit::MAX_DOCUMENT) {
                     versions.push(Err(e));
@@ -218,7 +245,7 @@ impl Jobs {
                 versions.push(Ok(pipeline::version_from_file(doc, &path, None, split)));
                 progress.advance(size);
             }
-            JobOutput::Loaded {
+            JobResult::Loaded {
                 versions,
                 then_align,
             }
@@ -228,7 +255,7 @@ impl Jobs {
     /// Aligns versions into a new project.
     pub fn align(&mut self, ctx: &egui::Context, versions: Vec<Version>, pivot: usize) {
         self.spawn(ctx, "Aligning", move |progress| {
-            align_project(versions, pivot, progress)
+            build_project(versions, pivot, progress)
         });
     }
 
@@ -249,14 +276,14 @@ impl Jobs {
                 ..AlignOptions::default()
             };
             let Ok(options) = super::semantic::options(&versions, base, progress) else {
-                return JobOutput::Cancelled;
+                return JobResult::Cancelled;
             };
             match align::realign(&versions, &current, &options, progress) {
-                Ok(a) => JobOutput::Realigned {
+                Ok(a) => JobResult::Realigned {
                     rows: a.rows,
                     revision,
                 },
-                Err(_) => JobOutput::Cancelled,
+                Err(_) => JobResult::Cancelled,
             }
         });
     }
@@ -266,23 +293,23 @@ impl Jobs {
         let label = format!("Opening {}", file_name(&path));
         self.spawn(ctx, &label, move |_| {
             if let Err(e) = crate::size_limit::check(&path, crate::size_limit::MAX_PROJECT) {
-                return JobOutput::Failed(e);
+                return JobResult::Failed(e);
             }
             match crate::project::load(&path) {
                 Ok(project) => match project.validate() {
                     Ok(()) => {
                         super::semantic::load_beside(&path);
-                        JobOutput::Opened {
+                        JobResult::Opened {
                             project: Box::new(project),
                             path,
                         }
                     }
-                    Err(e) => JobOutput::Failed(format!(
+                    Err(e) => JobResult::Failed(format!(
                         "{}: alignment does not fit: {e}",
                         path.display()
                     )),
                 },
-                Err(e) => JobOutput::Failed(e.to_string()),
+                Err(e) => JobResult::Failed(e.to_string()),
             }
         });
     }
@@ -302,13 +329,13 @@ impl Jobs {
                 Ok(()) => {
                     // The vectors only save time later: a failure here is not the save's.
                     let _ = super::semantic::save_beside(&path, &project);
-                    JobOutput::Saved {
+                    JobResult::Saved {
                         path,
                         revision,
                         view: project.view,
                     }
                 }
-                Err(e) => JobOutput::Failed(e.to_string()),
+                Err(e) => JobResult::Failed(e.to_string()),
             }
         });
         if let Some(r) = &mut self.running {
@@ -320,14 +347,14 @@ impl Jobs {
     pub fn recover(&mut self, ctx: &egui::Context, folder: crate::project::RecoveryFolder) {
         self.spawn(ctx, "Recovering unsaved work", move |_| {
             match folder.pending() {
-                Some(Ok(found)) => JobOutput::Recovered {
+                Some(Ok(found)) => JobResult::Recovered {
                     project: Box::new(found.project),
                     origin: found.origin,
                 },
-                Some(Err(e)) => JobOutput::Failed(format!(
+                Some(Err(e)) => JobResult::Failed(format!(
                     "Unsaved work from the last run could not be recovered: {e}"
                 )),
-                None => JobOutput::Failed(format!(
+                None => JobResult::Failed(format!(
                     "Unsaved work from the last run could not be recovered: {} is gone",
                     folder.project_file().display()
                 )),
@@ -338,10 +365,10 @@ impl Jobs {
     /// Builds and aligns the bundled sample project.
     pub fn sample(&mut self, ctx: &egui::Context) {
         self.spawn(ctx, "Preparing the sample project", |progress| {
-            let out = align_project(sample::versions(), 0, progress);
-            if let JobOutput::Aligned(mut project) = out {
+            let out = build_project(sample::versions(), 0, progress);
+            if let JobResult::Aligned(mut project) = out {
                 project.glossary = sample::glossary();
-                return JobOutput::Sample(project);
+                return JobResult::Sample(project);
             }
             out
         });
@@ -356,7 +383,8 @@ fn file_name(path: &std::path::Path) -> String {
     )
 }
 
-fn align_project(versions: Vec<Version>, pivot: usize, progress: &Progress) -> JobOutput {
+/// Aligns `versions` into a new, validated project (the job behind "Align" and the sample).
+fn build_project(versions: Vec<Version>, pivot: usize, progress: &Progress) -> JobResult {
     let prepare = |versions: &[Version], base: AlignOptions, progress: &Progress| {
         Ok(super::semantic::options(versions, base, progress)?)
     };
@@ -370,10 +398,10 @@ fn align_project(versions: Vec<Version>, pivot: usize, progress: &Progress) -> J
     };
     let documents = versions.into_iter().map(pipeline::DocumentSource::Loaded);
     match pipeline::new_project(documents.collect(), &options, progress) {
-        Ok(project) => JobOutput::Aligned(Box::new(project)),
+        Ok(project) => JobResult::Aligned(Box::new(project)),
         Err(pipeline::PipelineError::InvalidAlignment(e)) => {
-            JobOutput::Failed(format!("the aligner returned invalid rows: {e}"))
+            JobResult::Failed(format!("the aligner returned invalid rows: {e}"))
         }
-        Err(_) => JobOutput::Cancelled,
+        Err(_) => JobResult::Cancelled,
     }
 }

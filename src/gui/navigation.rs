@@ -1,7 +1,7 @@
 //! Actions that change only view state: the current cell, search hits, zoom, columns.
 
 use super::action::Action;
-use super::app::AlineaApp;
+use super::state::AlineaApp;
 
 const MIN_FONT: f32 = 8.0;
 const MAX_FONT: f32 = 40.0;
@@ -35,7 +35,7 @@ pub fn apply(app: &mut AlineaApp, action: &Action) {
         Action::FirstRow => new_row = go_to(0),
         Action::LastRow => new_row = go_to(usize::MAX),
         Action::NextUnconfirmed => {
-            let rows = &s.project.alignment.rows;
+            let rows = &s.project().alignment.rows;
             new_row = shown
                 .iter()
                 .copied()
@@ -45,8 +45,8 @@ pub fn apply(app: &mut AlineaApp, action: &Action) {
             }
         }
         Action::NextWeakRow | Action::PrevWeakRow => {
-            let rows = &s.project.alignment.rows;
-            let low = s.project.view.low_confidence;
+            let rows = &s.project().alignment.rows;
+            let low = s.project().view.low_confidence;
             let weak = |r: &usize| rows.get(*r).is_some_and(|x| x.confidence() < low);
             new_row = if *action == Action::NextWeakRow {
                 shown
@@ -94,31 +94,33 @@ pub fn apply(app: &mut AlineaApp, action: &Action) {
             }
         }
         Action::ZoomIn | Action::ZoomOut | Action::ZoomReset => {
-            let size = &mut s.project.view.font_size;
-            *size = match action {
-                Action::ZoomIn => (*size + 1.0).min(MAX_FONT),
-                Action::ZoomOut => (*size - 1.0).max(MIN_FONT),
-                _ => DEFAULT_FONT,
-            };
-            s.view_dirty = true;
+            s.change_settings(|p| {
+                let size = &mut p.view().font_size;
+                *size = match action {
+                    Action::ZoomIn => (*size + 1.0).min(MAX_FONT),
+                    Action::ZoomOut => (*size - 1.0).max(MIN_FONT),
+                    _ => DEFAULT_FONT,
+                };
+            });
         }
         Action::ToggleColumn(v) => {
-            let hidden = &mut s.project.view.hidden_columns;
-            if let Some(i) = hidden.iter().position(|h| h == v) {
-                hidden.remove(i);
-            } else if s.visible_columns().len() > 1 {
-                s.project.view.hidden_columns.push(*v);
-            } else {
-                message = Some(("At least one column stays visible", true));
-            }
-            s.view_dirty = true;
+            let hidden = s.project().view.hidden_columns.iter().position(|h| h == v);
+            let can_hide = s.visible_columns().len() > 1;
+            s.change_settings(|p| match hidden {
+                Some(i) => {
+                    p.view().hidden_columns.remove(i);
+                }
+                None if can_hide => p.view().hidden_columns.push(*v),
+                None => message = Some(("At least one column stays visible", true)),
+            });
             s.clamp_cursor();
         }
         Action::SetColumnWidth { version, width } => {
-            let widths = &mut s.project.view.column_widths;
-            widths.retain(|(v, _)| v != version);
-            widths.push((*version, width.round()));
-            s.view_dirty = true;
+            s.change_settings(|p| {
+                let widths = &mut p.view().column_widths;
+                widths.retain(|(v, _)| v != version);
+                widths.push((*version, width.round()));
+            });
         }
         Action::MoveColumn { version, offset } => {
             let mut order = s.column_order();
@@ -126,8 +128,7 @@ pub fn apply(app: &mut AlineaApp, action: &Action) {
                 let j = i as isize + offset;
                 if j >= 0 && (j as usize) < order.len() {
                     order.swap(i, j as usize);
-                    s.project.view.column_order = order;
-                    s.view_dirty = true;
+                    s.change_settings(|p| p.view().column_order = order);
                 }
             }
         }

@@ -2,13 +2,12 @@
 
 use std::path::Path;
 
-use super::app::AlineaApp;
 use super::panels::PathPurpose;
+use super::session::Session;
 
 /// The path a typed-path prompt starts with: `<project>.alinea` to save, `<project>.tbx` for
 /// the glossary, beside the project file (or in the current folder); nothing to open.
-pub fn proposed_path(app: &AlineaApp, purpose: PathPurpose) -> String {
-    let session = app.session.as_ref();
+pub fn proposed_path(session: Option<&Session>, purpose: PathPurpose) -> String {
     let saved = session.and_then(|s| s.path.clone());
     let dir = saved
         .as_ref()
@@ -20,7 +19,7 @@ pub fn proposed_path(app: &AlineaApp, purpose: PathPurpose) -> String {
         .and_then(|p| p.file_stem())
         .or_else(|| {
             let s = session?;
-            let name = &s.version(s.project.alignment.pivot)?.name;
+            let name = &s.version(s.project().alignment.pivot)?.name;
             Path::new(name).file_stem()
         })
         .map_or("project".to_string(), |s| s.to_string_lossy().into_owned());

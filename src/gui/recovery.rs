@@ -6,11 +6,11 @@
 //! stall the window.
 
 use std::path::PathBuf;
-use std::thread::JoinHandle;
 use std::time::Duration;
 
 use crate::model::Project;
 pub use crate::project::RecoveryFolder;
+use crate::worker::{OnDrop, Worker};
 
 /// An edit reaches the recovery file this long after it was made (a burst of edits is
 /// written once), so a crash two seconds after an edit loses nothing.
@@ -42,7 +42,9 @@ pub struct RecoveryOffer {
 /// Writes recovery snapshots on a background thread, one at a time.
 #[derive(Default)]
 pub struct RecoveryWriter {
-    running: Option<(u64, JoinHandle<Result<(), String>>)>,
+    /// The revision being written and the worker writing it (joined on drop: a snapshot is
+    /// written whole).
+    running: Option<(u64, Worker<Result<(), String>>)>,
 }
 
 impl RecoveryWriter {
@@ -60,29 +62,30 @@ impl RecoveryWriter {
         origin: Option<PathBuf>,
         revision: u64,
     ) {
-        let handle = std::thread::spawn(move || {
+        let worker = Worker::spawn("recovery-writer", OnDrop::Join, move |_| {
             folder
                 .write(&project, origin.as_deref())
                 .map_err(|e| e.to_string())
         });
-        self.running = Some((revision, handle));
+        self.running = Some((revision, worker));
     }
 
     /// The revision written and the outcome, once the running write is done.
     pub fn poll(&mut self) -> Option<(u64, Result<(), String>)> {
-        if !self.running.as_ref()?.1.is_finished() {
-            return None;
-        }
-        self.wait()
+        let (revision, worker) = self.running.as_mut()?;
+        let revision = *revision;
+        let outcome = worker.try_result()?;
+        self.running = None;
+        Some((revision, outcome.unwrap_or_else(|e| Err(e.to_string()))))
     }
 
     /// Waits for the running write, if any, and returns its revision and outcome.
     pub fn wait(&mut self) -> Option<(u64, Result<(), String>)> {
-        let (revision, handle) = self.running.take()?;
-        let outcome = handle
-            .join()
-            .unwrap_or_else(|_| Err("the recovery writer stopped unexpectedly".to_string()));
-        Some((revision, outcome))
+        let (revision, worker) = self.running.take()?;
+        Some((
+            revision,
+            worker.wait().unwrap_or_else(|e| Err(e.to_string())),
+        ))
     }
 }
 

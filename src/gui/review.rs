@@ -5,8 +5,8 @@ use crate::edit::Edit;
 use crate::model::RowStatus;
 
 use super::action::Action;
-use super::app::AlineaApp;
-use super::{dispatch, navigation};
+use super::navigation;
+use super::state::AlineaApp;
 
 /// Confirms the current row (if it is not yet) and moves to the next weak row.
 pub fn confirm_and_next(app: &mut AlineaApp) {
@@ -15,7 +15,7 @@ pub fn confirm_and_next(app: &mut AlineaApp) {
     };
     let row = s.cursor.row;
     let unconfirmed = s
-        .project
+        .project()
         .alignment
         .rows
         .get(row)
@@ -25,7 +25,7 @@ pub fn confirm_and_next(app: &mut AlineaApp) {
             row,
             status: RowStatus::Confirmed,
         };
-        dispatch::apply_edit(app, Action::ToggleConfirm.label(), edit);
+        app.apply_edit(Action::ToggleConfirm.label(), edit);
     }
     navigation::apply(app, &Action::NextWeakRow);
 }
@@ -43,7 +43,7 @@ pub fn split_at_selection(app: &AlineaApp) -> Result<Action, &'static str> {
         .ok_or("Select a word in this cell first (double-click it)")?;
     let version = s.version(sel.version).ok_or("No such version")?;
     let cell = s
-        .project
+        .project()
         .alignment
         .rows
         .get(sel.row)

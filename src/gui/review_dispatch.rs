@@ -7,10 +7,10 @@ use crate::mine::review;
 use crate::mine::{MineError, MineOptions};
 
 use super::action::{GlossaryAction, ReviewAction};
-use super::app::AlineaApp;
 use super::glossary_dispatch;
-use super::jobs::JobOutput;
+use super::jobs::JobResult;
 use super::panels::review_queue::MINING_JOB;
+use super::state::AlineaApp;
 
 /// Applies one review command.
 pub fn apply(app: &mut AlineaApp, ctx: &egui::Context, action: ReviewAction) {
@@ -32,8 +32,7 @@ pub fn apply(app: &mut AlineaApp, ctx: &egui::Context, action: ReviewAction) {
         } => add_variant(app, &key, &concept, version_entry, counterpart, status),
         ReviewAction::Reject(key) => {
             if let Some(s) = &mut app.session {
-                review::reject(&mut s.project, &key);
-                s.view_dirty = true;
+                s.change_settings(|p| p.reject_term(&key));
             }
             let text = app.ui.review.find(&key).map(|c| c.text.clone());
             app.ui.review.remove(&key);
@@ -45,9 +44,7 @@ pub fn apply(app: &mut AlineaApp, ctx: &egui::Context, action: ReviewAction) {
         }
         ReviewAction::RestoreRejected => {
             if let Some(s) = &mut app.session {
-                let n = s.project.rejected_terms.len();
-                s.project.rejected_terms.clear();
-                s.view_dirty = true;
+                let n = s.change_settings(|p| p.clear_rejected_terms());
                 app.ui.info(format!(
                     "{n} rejected candidates will be proposed again: mine again"
                 ));
@@ -65,27 +62,16 @@ fn start_mining(app: &mut AlineaApp, ctx: &egui::Context) {
     let Some(s) = &app.session else {
         return;
     };
-    let project = s.project.clone();
+    let project = s.project().clone();
     app.ui.review.open = true;
     app.jobs.spawn_job(
         ctx,
         MINING_JOB,
         true,
         move |progress| match review::review_queue(&project, &MineOptions::default(), progress) {
-            Ok(found) => JobOutput::Apply(Box::new(move |app: &mut AlineaApp| {
-                let n = found.len();
-                app.ui.review.set_candidates(found);
-                app.ui.info(format!("{n} term candidates to review"));
-            })),
-            Err(MineError::Cancelled(_)) => JobOutput::Cancelled,
-            Err(e) => {
-                let message = e.to_string();
-                JobOutput::Apply(Box::new(move |app: &mut AlineaApp| {
-                    app.ui.review.set_candidates(Vec::new());
-                    app.ui.review.problem = Some(format!("Cannot mine terms: {message}"));
-                    app.ui.error(format!("Cannot mine terms: {message}"));
-                }))
-            }
+            Ok(found) => JobResult::Mined(found),
+            Err(MineError::Cancelled(_)) => JobResult::Cancelled,
+            Err(e) => JobResult::MiningFailed(e.to_string()),
         },
     );
 }
@@ -97,15 +83,15 @@ fn show_example(app: &mut AlineaApp, key: &str, row: usize) {
     let Some(c) = app.ui.review.find(key) else {
         return;
     };
-    if row >= s.project.alignment.rows.len() {
+    if row >= s.project().alignment.rows.len() {
         app.ui
             .error("That row is gone (the alignment changed): mine again");
         return;
     }
-    let spans = review::example_spans(&s.project, c, row);
+    let spans = review::example_spans(s.project(), c, row);
     app.ui.glossary.example_spans = spans.into_iter().map(|(v, r)| (row, v, r)).collect();
     s.cursor.row = row;
-    s.cursor.version = s.project.alignment.pivot;
+    s.cursor.version = s.project().alignment.pivot;
     s.clamp_cursor();
     app.ui.table.scroll_to_cursor = true;
 }
@@ -117,7 +103,7 @@ fn accept(app: &mut AlineaApp, key: &str, choices: &review::Choices) {
     let Some(c) = app.ui.review.find(key) else {
         return;
     };
-    match review::concept_from_candidate(&s.project.glossary, c, choices) {
+    match review::concept_from_candidate(&s.project().glossary, c, choices) {
         Ok(concept) => {
             let id = concept.id.clone();
             glossary_dispatch::apply(
@@ -156,7 +142,7 @@ fn add_variant(
     }) else {
         return;
     };
-    match review::add_counterpart(&s.project.glossary, concept, lang, text, status) {
+    match review::add_counterpart(&s.project().glossary, concept, lang, text, status) {
         Ok(updated) => {
             let message = format!("Added “{text}” ({lang}) to “{concept}”");
             glossary_dispatch::apply(

@@ -4,9 +4,9 @@
 
 use std::path::PathBuf;
 
-use crate::edit::History;
+use crate::edit::{Edit, EditError, History};
 use crate::glossary::Glossary;
-use crate::model::{Project, Version};
+use crate::model::{Project, Version, ViewSettings};
 
 use super::terms::TermState;
 
@@ -21,8 +21,9 @@ pub struct CellPos {
 
 /// One open project and its editing state.
 pub struct Session {
-    /// The project being edited; changed only through `history` (content) or `view`.
-    pub project: Project,
+    /// The project being edited; changed only by this type's methods: content through
+    /// `Edit`s on the `history`, saved settings through [`Session::change_settings`].
+    project: Project,
     /// Undo/redo stacks.
     pub history: History,
     /// File the project was loaded from or saved to.
@@ -63,6 +64,46 @@ impl Session {
             recovered_revision: 0,
             needs_file: true,
         }
+    }
+
+    /// The project being edited (read only: changes go through the methods below).
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// Applies `edit` as one undoable step named `label`, then keeps the cursor in the table.
+    pub fn apply_edit(&mut self, label: &str, edit: Edit) -> Result<(), EditError> {
+        let result = self.history.apply(&mut self.project, label, edit);
+        if result.is_ok() {
+            self.clamp_cursor();
+        }
+        result
+    }
+
+    /// Undoes (or with `redo`, redoes) one step; the label of the step, `None` if there was
+    /// none.
+    pub fn undo_redo(&mut self, redo: bool) -> Result<Option<String>, EditError> {
+        let result = if redo {
+            self.history.redo(&mut self.project)
+        } else {
+            self.history.undo(&mut self.project)
+        };
+        self.clamp_cursor();
+        result
+    }
+
+    /// Changes what is saved with the project but not undoable (view settings, the glossary
+    /// file, rejected term candidates) and marks it unsaved.
+    pub fn change_settings<R>(&mut self, change: impl FnOnce(&mut SavedSettings<'_>) -> R) -> R {
+        self.view_dirty = true;
+        change(&mut SavedSettings {
+            project: &mut self.project,
+        })
+    }
+
+    /// Rebuilds the term index and findings in the background if the project changed.
+    pub fn refresh_terms(&mut self, ctx: &egui::Context) {
+        self.terms.refresh(&self.project, &self.history, ctx);
     }
 
     /// True if there are changes not saved to `path`.
@@ -168,5 +209,34 @@ impl Session {
             .filter(|r| !r.is_confirmed() && r.score < threshold)
             .count();
         (confirmed as f32 * 100.0 / rows.len() as f32, low)
+    }
+}
+
+/// The parts of a project that are saved but changed outside the undo history.
+pub struct SavedSettings<'a> {
+    project: &'a mut Project,
+}
+
+impl SavedSettings<'_> {
+    /// Column order, hidden columns, widths, zoom, theme.
+    pub fn view(&mut self) -> &mut ViewSettings {
+        &mut self.project.view
+    }
+
+    /// Sets the glossary file the project's glossary is kept in.
+    pub fn set_glossary_path(&mut self, path: PathBuf) {
+        self.project.glossary_path = Some(path);
+    }
+
+    /// Rejects the term candidate `key`: it is not proposed again.
+    pub fn reject_term(&mut self, key: &str) {
+        crate::mine::review::reject(self.project, key);
+    }
+
+    /// Forgets every rejected candidate; how many there were.
+    pub fn clear_rejected_terms(&mut self) -> usize {
+        let n = self.project.rejected_terms.len();
+        self.project.rejected_terms.clear();
+        n
     }
 }

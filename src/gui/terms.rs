@@ -8,7 +8,6 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::Color32;
 
@@ -16,6 +15,7 @@ use crate::checks::{self, Finding};
 use crate::edit::History;
 use crate::glossary::{Glossary, MatcherOptions, TermIndex, TermMatcher, TermStatus};
 use crate::model::{Lang, Project, Version};
+use crate::worker::{OnDrop, Worker};
 
 use super::widgets::bidi_text::Highlight;
 
@@ -45,12 +45,12 @@ pub struct TermState {
     /// Per version, the history's text revision when last scanned.
     stamps: Vec<u64>,
     seen_revision: Option<u64>,
-    pending: Option<(Glossary, Receiver<Built>)>,
+    pending: Option<(Glossary, Worker<Built>)>,
     findings: Vec<Finding>,
     finding_rows: BTreeSet<usize>,
     findings_key: Option<(u64, u64)>,
     /// A consistency check running in the background (big projects).
-    findings_pending: Option<Receiver<Vec<Finding>>>,
+    findings_pending: Option<Worker<Vec<Finding>>>,
     /// A big project's check waiting for the edits to pause: its key and since when.
     check_waiting: Option<((u64, u64), std::time::Instant)>,
     /// Bumped when the index changes.
@@ -98,25 +98,17 @@ impl TermState {
     pub fn refresh(&mut self, project: &Project, history: &History, ctx: &egui::Context) {
         let revision = history.revision();
         let mut changed = false;
-        if let Some((_, rx)) = &self.pending {
-            match rx.try_recv() {
-                Ok(built) => {
-                    self.install(built);
-                    self.pending = None;
-                    changed = true;
-                }
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => self.pending = None,
+        if let Some(result) = self.pending.as_mut().and_then(|(_, w)| w.try_result()) {
+            self.pending = None;
+            if let Ok(built) = result {
+                self.install(built);
+                changed = true;
             }
         }
-        if let Some(rx) = &self.findings_pending {
-            match rx.try_recv() {
-                Ok(findings) => {
-                    self.set_findings(findings);
-                    self.findings_pending = None;
-                }
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => self.findings_pending = None,
+        if let Some(result) = self.findings_pending.as_mut().and_then(Worker::try_result) {
+            self.findings_pending = None;
+            if let Ok(findings) = result {
+                self.set_findings(findings);
             }
         }
         if !changed && self.seen_revision == Some(revision) {
@@ -157,23 +149,16 @@ impl TermState {
             return;
         }
         let versions = project.versions.clone();
-        let (tx, rx) = channel();
         let ctx = ctx.clone();
         let for_thread = glossary.clone();
-        let spawned = std::thread::Builder::new()
-            .name("term-index".into())
-            .spawn(move || {
-                let _ = tx.send(build(for_thread, &versions, stamps));
-                ctx.request_repaint();
-            });
-        match spawned {
-            Ok(_) => self.pending = Some((glossary, rx)),
-            Err(_) => {
-                let stamps = text_stamps(history, project.versions.len());
-                let built = build(glossary, &project.versions, stamps);
-                self.install(built);
-            }
-        }
+        let worker = Worker::spawn_then(
+            "term-index",
+            OnDrop::Detach,
+            move |_| build(for_thread, &versions, stamps),
+            move || ctx.request_repaint(),
+        );
+        // A worker that could not start reports itself lost; the next glossary change builds.
+        self.pending = Some((glossary, worker));
     }
 
     /// Re-scans versions whose text or segmentation changed since they were scanned.
@@ -234,22 +219,14 @@ impl TermState {
                 return;
             }
         }
-        let (tx, rx) = channel();
         let (project, glossary, index) = (project.clone(), glossary.cloned(), self.index.clone());
         let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("term-check".into())
-            .spawn(move || {
-                let _ = tx.send(checks::check_all(
-                    &project,
-                    glossary.as_ref().map(|g| (g, &index)),
-                ));
-                ctx.request_repaint();
-            });
-        match spawned {
-            Ok(_) => self.findings_pending = Some(rx),
-            Err(_) => self.findings_pending = None,
-        }
+        self.findings_pending = Some(Worker::spawn_then(
+            "term-check",
+            OnDrop::Detach,
+            move |_| checks::check_all(&project, glossary.as_ref().map(|g| (g, &index))),
+            move || ctx.request_repaint(),
+        ));
     }
 
     fn set_findings(&mut self, findings: Vec<Finding>) {

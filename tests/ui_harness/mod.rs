@@ -22,12 +22,11 @@ impl TestApp {
         self.app.as_ref().expect("app created on the first frame")
     }
     pub fn project(&self) -> &Project {
-        &self
-            .get()
+        self.get()
             .session
             .as_ref()
             .expect("a project is open")
-            .project
+            .project()
     }
 }
 
@@ -44,6 +43,7 @@ pub fn harness(start: StartOptions) -> Harness<'static, TestApp> {
 /// `allow_missing_glyphs`: egui's default fonts have no Arabic; the sample needs the bundled
 /// fonts of `gui::fonts`.
 pub fn harness_with(start: StartOptions, allow_missing_glyphs: bool) -> Harness<'static, TestApp> {
+    pin_fast_engine();
     let mut builder = Harness::builder().with_size(egui::vec2(1400.0, 900.0));
     if allow_missing_glyphs {
         builder = builder.allow_missing_glyphs();
@@ -164,4 +164,14 @@ pub fn start_options(dir: &Path, files: Vec<PathBuf>) -> StartOptions {
         settings: Default::default(),
         recovery_dir: dir.join("recovery"),
     }
+}
+
+/// UI tests check what the app does with its rows, not how well it aligns: the fast engine
+/// keeps their jobs short and deterministic whether or not the encoder's model is installed
+/// (loading the model in a debug build outlasts kittest's frame budget).
+fn pin_fast_engine() {
+    static PIN: std::sync::Once = std::sync::Once::new();
+    // SAFETY: set once, before this test binary's first app exists; the harness is the only
+    // writer of the environment in the UI tests.
+    PIN.call_once(|| unsafe { std::env::set_var("ALINEA_ENGINE", "fast") });
 }

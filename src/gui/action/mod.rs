@@ -6,10 +6,14 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+mod export;
+mod file;
 mod glossary;
 mod review;
 mod text;
 
+pub use export::ExportRequest;
+pub use file::FilePurpose;
 pub use glossary::GlossaryAction;
 pub use review::ReviewAction;
 
@@ -157,7 +161,7 @@ pub enum Action {
     /// Open the export dialog (format, rows, languages, output).
     OpenExportDialog,
     /// Export the project's aligned rows as the request says (background job).
-    Export(crate::gui::exchange::ExportRequest),
+    Export(ExportRequest),
     /// Import a TMX file chosen in a dialog as a new project.
     ImportTmx,
     /// Import this TMX file as a new project.
@@ -166,10 +170,30 @@ pub enum Action {
     ExportGlossary,
     /// Write the project's glossary to this file (.tbx or .csv).
     ExportGlossaryTo(PathBuf),
+    /// Show this error as a notice (a panel's check failed, e.g. a re-read document).
+    ReportError(String),
+    /// The answer to "save changes first?" for the action waiting on it.
+    AnswerSaveChanges(SaveChoice),
+    /// The answer to "recover unsaved work?": `true` recovers, `false` discards it.
+    AnswerRecovery(bool),
+    /// Ask for a file (native dialog, else a typed path); the answer becomes the action the
+    /// file is for.
+    ChooseFile(FilePurpose),
     /// A glossary or consistency-check command.
     Glossary(GlossaryAction),
     /// A term review queue command.
     Review(ReviewAction),
+}
+
+/// The editor's answer to "save changes first?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveChoice {
+    /// Save, then go on with the waiting action.
+    Save,
+    /// Drop the changes and go on.
+    Discard,
+    /// Neither: the waiting action is dropped.
+    Cancel,
 }
 
 /// Where a command is listed in the menus and the help panel.
@@ -330,7 +354,11 @@ impl Action {
             | Action::ImportTmx
             | Action::ImportTmxFrom(_)
             | Action::ExportGlossary
-            | Action::ExportGlossaryTo(_) => Group::File,
+            | Action::ExportGlossaryTo(_)
+            | Action::ReportError(_)
+            | Action::AnswerSaveChanges(_)
+            | Action::AnswerRecovery(_)
+            | Action::ChooseFile(_) => Group::File,
             Action::CellUp
             | Action::CellDown
             | Action::CellLeft

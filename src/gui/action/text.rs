@@ -60,6 +60,10 @@ impl Action {
             Action::OpenExportDialog | Action::Export(_) => "Export…",
             Action::ImportTmx | Action::ImportTmxFrom(_) => "Import TMX…",
             Action::ExportGlossary | Action::ExportGlossaryTo(_) => "Export glossary (TBX / CSV)…",
+            Action::ReportError(_) => "Report an error",
+            Action::AnswerSaveChanges(_) => "Save changes?",
+            Action::AnswerRecovery(_) => "Recover unsaved work?",
+            Action::ChooseFile(_) => "Choose a file…",
             Action::Glossary(g) => g.label(),
             Action::Review(r) => r.label(),
         }
@@ -140,6 +144,10 @@ impl Action {
             Action::ExportGlossary | Action::ExportGlossaryTo(_) => {
                 "Write the project's glossary as TBX (.tbx) or CSV (.csv) for other tools"
             }
+            Action::ReportError(_) => "Show the error as a notice until it is dismissed",
+            Action::AnswerSaveChanges(_) => "Save, discard or keep the unsaved changes",
+            Action::AnswerRecovery(_) => "Recover or discard the work left by the last run",
+            Action::ChooseFile(_) => "Choose the file in a dialog, or type its path",
             Action::Glossary(g) => g.tooltip(),
             Action::Review(r) => r.tooltip(),
         }

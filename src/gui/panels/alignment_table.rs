@@ -6,10 +6,10 @@
 use egui::{Color32, FontId, Rect, Sense, Stroke, UiBuilder, pos2, vec2};
 
 use crate::gui::action::{Action, Group};
-use crate::gui::app::AlineaApp;
 use crate::gui::session::Session;
 use crate::gui::widgets::bidi_text::{BidiLabel, Highlight};
 
+use super::context::PanelCtx;
 use super::find::{FindState, RowFilter};
 use super::glossary::GlossaryUi;
 use super::grid_scroll::GridScroll;
@@ -61,7 +61,7 @@ impl TableState {
     }
 
     fn refresh(&mut self, s: &Session, find: &FindState) {
-        let rows = &s.project.alignment.rows;
+        let rows = &s.project().alignment.rows;
         let key = (
             s.history.revision(),
             find.filter,
@@ -70,7 +70,7 @@ impl TableState {
             s.terms.generation(),
         );
         if self.display_key != Some(key) {
-            let low = s.project.view.low_confidence;
+            let low = s.project().view.low_confidence;
             let display: Vec<usize> = (0..rows.len())
                 .filter(|&r| match find.filter {
                     RowFilter::All => true,
@@ -90,12 +90,12 @@ impl TableState {
         }
         // Counting the characters of a 100 MB text takes tens of milliseconds: only when
         // a text changed.
-        let texts: Vec<u64> = (0..s.project.versions.len())
+        let texts: Vec<u64> = (0..s.project().versions.len())
             .map(|v| s.history.text_revision(v))
             .collect();
         if self.bytes_per_char_texts.as_ref() != Some(&texts) {
             self.bytes_per_char = s
-                .project
+                .project()
                 .versions
                 .iter()
                 .map(|v| v.text.len() as f32 / v.text.chars().count().max(1) as f32)
@@ -128,27 +128,28 @@ impl Layout {
     }
 }
 
-/// Draws the grid into the central panel.
-pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
-    let AlineaApp {
-        session,
-        ui: state,
-        actions,
-        ..
-    } = app;
-    let Some(s) = session.as_ref() else {
-        return;
+/// Draws the grid into the central panel: its own scroll and height cache in `table`, the
+/// find hits it shows in `find`, the term outlines of `glossary`.
+pub fn show(
+    ui: &mut egui::Ui,
+    cx: &PanelCtx,
+    table: &mut TableState,
+    find: &mut FindState,
+    glossary: &mut GlossaryUi,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let Some(s) = cx.session else {
+        return actions;
     };
-    state.find.update(s);
-    let table = &mut state.table;
-    table.refresh(s, &state.find);
-    if s.project.alignment.rows.is_empty() {
+    find.update(s);
+    table.refresh(s, find);
+    if s.project().alignment.rows.is_empty() {
         ui.label("This project has no rows yet.");
-        return;
+        return actions;
     }
-    let font = FontId::proportional(s.project.view.font_size);
+    let font = FontId::proportional(s.project().view.font_size);
     let columns = s.visible_columns();
-    let num_w = (s.project.view.font_size * 3.6).max(44.0);
+    let num_w = (s.project().view.font_size * 3.6).max(44.0);
     let avail = ui.available_width();
     let col_ws = column_widths(s, &columns, avail - num_w);
     let col_xs = col_ws
@@ -168,27 +169,28 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
         col_xs,
         line_h,
     };
-    table.header_rects = header(s, &layout, ui, actions);
+    table.header_rects = header(s, &layout, ui, &mut actions);
     let key = LayoutKey {
         widths: (0..layout.columns.len())
             .map(|j| layout.text_w(j).round() as u32)
             .collect(),
         columns: layout.columns.clone(),
-        font_size: (s.project.view.font_size * 100.0) as u32,
+        font_size: (s.project().view.font_size * 100.0) as u32,
         revision: s.history.layout_revision(),
         rows_generation: table.display_generation,
     };
     let display = &table.display;
     let bpc = &table.bytes_per_char;
-    let char_w = s.project.view.font_size * 0.5;
+    let char_w = s.project().view.font_size * 0.5;
     table.heights.reset_if_changed(key, display.len(), |i| {
-        let row = &s.project.alignment.rows[display[i]];
+        let row = &s.project().alignment.rows[display[i]];
         let lines = layout
             .columns
             .iter()
             .enumerate()
             .map(|(j, &v)| {
-                let (Some(cell), Some(ver)) = (row.cells.get(v), s.project.versions.get(v)) else {
+                let (Some(cell), Some(ver)) = (row.cells.get(v), s.project().versions.get(v))
+                else {
                     return 1.0;
                 };
                 let bytes: usize = cell.clone().map(|k| ver.sentence_text(k).len() + 1).sum();
@@ -204,7 +206,7 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
     let mut area = egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .id_salt("alignment_grid");
-    let mut offset = table.scroll.offset_for(state.find.filter);
+    let mut offset = table.scroll.offset_for(find.filter);
     if table.scroll.is_pending()
         && let Ok(i) = table.display.binary_search(&s.cursor.row)
     {
@@ -221,14 +223,15 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
             s,
             &layout,
             table,
-            &state.find,
+            find,
             ui,
             viewport,
-            actions,
-            &mut state.glossary,
+            &mut actions,
+            glossary,
         );
     });
     table.scroll.store_offset(output.state.clamped_offset().y);
+    actions
 }
 
 fn header(
@@ -249,7 +252,7 @@ fn header(
         };
         let x = rect.left() + layout.col_xs[j];
         let cell = Rect::from_min_size(pos2(x, rect.top()), vec2(layout.col_w(j), h));
-        let pivot = if v == s.project.alignment.pivot {
+        let pivot = if v == s.project().alignment.pivot {
             " (pivot)"
         } else {
             ""
@@ -331,13 +334,13 @@ fn body(
     let visuals = ui.visuals().clone();
     let text_color = visuals.text_color();
     let grid_stroke = Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color);
-    let low = s.project.view.low_confidence;
+    let low = s.project().view.low_confidence;
     let mut cursor_rect = None;
     for i in first..=last {
         let Some(&r) = table.display.get(i) else {
             break;
         };
-        let Some(row) = s.project.alignment.rows.get(r) else {
+        let Some(row) = s.project().alignment.rows.get(r) else {
             continue;
         };
         let top = origin.y + heights.top(i);

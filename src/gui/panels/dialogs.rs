@@ -3,20 +3,20 @@
 
 use std::path::PathBuf;
 
-use crate::gui::action::Action;
-use crate::gui::app::AlineaApp;
-use crate::gui::dispatch;
+use crate::gui::action::{Action, SaveChoice};
 
-use super::PathPurpose;
+use super::context::PanelCtx;
+use super::{PathPrompt, PathPurpose};
 
 /// The screen shown when no project is open.
-pub fn welcome(app: &mut AlineaApp, ui: &mut egui::Ui) {
+pub fn welcome(ui: &mut egui::Ui, cx: &PanelCtx) -> Vec<Action> {
+    let mut actions = Vec::new();
     ui.vertical_centered(|ui| {
         ui.add_space(80.0);
         ui.heading("Alinea");
         ui.label("Align translations of one report sentence by sentence.");
         ui.add_space(16.0);
-        if app.jobs.is_busy() {
+        if cx.busy() {
             ui.spinner();
             return;
         }
@@ -27,36 +27,42 @@ pub fn welcome(app: &mut AlineaApp, ui: &mut egui::Ui) {
                 .on_hover_text(a.hover_text(ui.ctx()))
                 .clicked()
             {
-                app.push(a);
+                actions.push(a);
             }
         }
-        if !app.settings.recent.is_empty() {
+        if !cx.settings.recent.is_empty() {
             ui.add_space(12.0);
             ui.strong("Recent projects");
-            for path in app.settings.recent.clone() {
+            for path in &cx.settings.recent {
                 if ui.link(path.display().to_string()).clicked() {
-                    app.push(Action::OpenPath(path));
+                    actions.push(Action::OpenPath(path.clone()));
                 }
             }
         }
     });
+    actions
 }
 
-/// Draws whichever modal question is open.
-pub fn show(app: &mut AlineaApp, ctx: &egui::Context) {
-    if app.recovered.is_some() {
-        recovery_offer(app, ctx);
-    } else if app.pending.is_some() {
-        save_changes(app, ctx);
-    } else if app.ui.path_prompt.is_some() {
-        path_prompt(app, ctx);
-    }
+/// Draws whichever modal question is open: recovery, "save changes?", or the typed path of
+/// `path_prompt`.
+pub fn show(
+    ctx: &egui::Context,
+    cx: &PanelCtx,
+    path_prompt: &mut Option<PathPrompt>,
+) -> Vec<Action> {
+    let answer = if let Some(offer) = cx.recovered {
+        recovery_offer(ctx, offer.origin.as_deref())
+    } else if cx.pending.is_some() {
+        save_changes(ctx, cx)
+    } else {
+        ask_path(ctx, path_prompt)
+    };
+    answer.into_iter().collect()
 }
 
-fn save_changes(app: &mut AlineaApp, ctx: &egui::Context) {
-    let name = app
+fn save_changes(ctx: &egui::Context, cx: &PanelCtx) -> Option<Action> {
+    let name = cx
         .session
-        .as_ref()
         .and_then(|s| s.path.as_ref())
         .and_then(|p| p.file_name())
         .map_or("the new project".to_string(), |n| {
@@ -74,33 +80,18 @@ fn save_changes(app: &mut AlineaApp, ctx: &egui::Context) {
             }
         });
     });
-    match choice {
-        Some("Save") => {
-            let pending = app.pending.take();
-            if dispatch::save_current(app, ctx) {
-                // Runs once the save has finished cleanly.
-                app.after_save = pending;
-            }
-        }
-        Some("Discard") => {
-            if let Some(a) = app.pending.take() {
-                app.discard_ok = true;
-                app.push(a);
-            }
-        }
-        Some(_) => app.pending = None,
-        None => {}
-    }
+    let choice = match choice? {
+        "Save" => SaveChoice::Save,
+        "Discard" => SaveChoice::Discard,
+        _ => SaveChoice::Cancel,
+    };
+    Some(Action::AnswerSaveChanges(choice))
 }
 
-fn recovery_offer(app: &mut AlineaApp, ctx: &egui::Context) {
-    let origin = app
-        .recovered
-        .as_ref()
-        .and_then(|r| r.origin.as_ref())
-        .map_or("a project never saved".to_string(), |p| {
-            p.display().to_string()
-        });
+fn recovery_offer(ctx: &egui::Context, origin: Option<&std::path::Path>) -> Option<Action> {
+    let origin = origin.map_or("a project never saved".to_string(), |p| {
+        p.display().to_string()
+    });
     let mut choice = None;
     egui::Modal::new(egui::Id::unique("recovery_offer")).show(ctx, |ui| {
         ui.heading("Recover unsaved work?");
@@ -116,23 +107,7 @@ fn recovery_offer(app: &mut AlineaApp, ctx: &egui::Context) {
             }
         });
     });
-    let Some(recover) = choice else {
-        return;
-    };
-    if app.recovered.take().is_none() {
-        return;
-    }
-    if recover {
-        // Read in the background: a big project's snapshot takes seconds.
-        let folder = app.recovery.clone();
-        app.jobs.recover(ctx, folder);
-    } else {
-        app.clear_recovery();
-        match app.settings.last_project.clone().filter(|p| p.exists()) {
-            Some(path) => dispatch::open_project(app, ctx, &path),
-            None => app.jobs.sample(ctx),
-        }
-    }
+    choice.map(Action::AnswerRecovery)
 }
 
 /// Why `text` cannot be used for `purpose` (shown in the dialog), if it cannot.
@@ -171,10 +146,8 @@ fn path_problem(purpose: PathPurpose, text: &str) -> Option<String> {
     None
 }
 
-fn path_prompt(app: &mut AlineaApp, ctx: &egui::Context) {
-    let Some(prompt) = app.ui.path_prompt.as_mut() else {
-        return;
-    };
+fn ask_path(ctx: &egui::Context, path_prompt: &mut Option<PathPrompt>) -> Option<Action> {
+    let prompt = path_prompt.as_mut()?;
     let (title, hint) = match prompt.purpose {
         PathPurpose::Open => ("Open project", "/path/to/project.alinea"),
         PathPurpose::SaveAs => ("Save project as", "/path/to/project.alinea"),
@@ -212,23 +185,19 @@ fn path_prompt(app: &mut AlineaApp, ctx: &egui::Context) {
             }
         });
     });
-    let Some(ok) = done else {
-        return;
-    };
-    if ok && let Some(prompt) = app.ui.path_prompt.as_mut() {
+    let ok = done?;
+    if ok {
         prompt.error = path_problem(prompt.purpose, prompt.text.trim());
         if prompt.error.is_some() {
             // Back into the field to fix the path (Enter took the focus out of it).
             prompt.focused = false;
-            return;
+            return None;
         }
     }
-    let Some(prompt) = app.ui.path_prompt.take() else {
-        return;
-    };
+    let prompt = path_prompt.take()?;
     let text = prompt.text.trim();
     if !ok || text.is_empty() {
-        return;
+        return None;
     }
     let action = match prompt.purpose {
         PathPurpose::Open => Action::OpenPath(PathBuf::from(text)),
@@ -243,5 +212,5 @@ fn path_prompt(app: &mut AlineaApp, ctx: &egui::Context) {
         PathPurpose::ImportTmx => Action::ImportTmxFrom(PathBuf::from(text)),
         PathPurpose::ExportGlossary => Action::ExportGlossaryTo(PathBuf::from(text)),
     };
-    app.push(action);
+    Some(action)
 }

@@ -6,12 +6,11 @@
 use std::path::{Path, PathBuf};
 
 use crate::export::{ExportOptions, Format, columns};
-use crate::gui::action::Action;
-use crate::gui::app::AlineaApp;
-use crate::gui::exchange::ExportRequest;
-use crate::gui::file_dialog::{self, NoDialog};
+use crate::gui::action::{Action, ExportRequest, FilePurpose};
 use crate::gui::session::Session;
 use crate::model::Lang;
+
+use super::context::PanelCtx;
 
 /// The formats offered, with their names in the dialog.
 pub const FORMATS: [(Format, &str); 5] = [
@@ -42,7 +41,7 @@ pub struct ExportDialog {
 impl ExportDialog {
     /// A dialog for `session`, offering `dir` (the last export folder) for the output.
     pub fn new(session: &Session, dir: Option<&Path>) -> Self {
-        let langs = columns::project_langs(&session.project)
+        let langs = columns::project_langs(session.project())
             .into_iter()
             .map(|l| (l, true))
             .collect();
@@ -134,29 +133,34 @@ fn menu_item(ui: &mut egui::Ui, action: Action, enabled: bool, actions: &mut Vec
 }
 
 /// Draws the export dialog if it is open.
-pub fn show(app: &mut AlineaApp, ctx: &egui::Context) {
-    if app.ui.export_dialog.is_none() {
-        return;
+pub fn show(
+    ctx: &egui::Context,
+    cx: &PanelCtx,
+    export_dialog: &mut Option<ExportDialog>,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    if export_dialog.is_none() {
+        return actions;
     }
-    let Some(session) = app.session.as_ref() else {
-        app.ui.export_dialog = None;
-        return;
+    let Some(session) = cx.session else {
+        *export_dialog = None;
+        return actions;
     };
-    let rows = session.project.alignment.rows.len();
+    let rows = session.project().alignment.rows.len();
     let confirmed = session
-        .project
+        .project()
         .alignment
         .rows
         .iter()
         .filter(|r| r.is_confirmed())
         .count();
     let pivot_lang = session
-        .version(session.project.alignment.pivot)
+        .version(session.project().alignment.pivot)
         .map(|v| v.lang.to_string())
         .unwrap_or_default();
-    let busy = app.jobs.is_busy();
-    let Some(dialog) = app.ui.export_dialog.as_mut() else {
-        return;
+    let busy = cx.busy();
+    let Some(dialog) = export_dialog.as_mut() else {
+        return actions;
     };
     let mut choice = None;
     let mut browse = false;
@@ -242,50 +246,51 @@ pub fn show(app: &mut AlineaApp, ctx: &egui::Context) {
         });
     });
     if browse {
-        browse_for_output(app);
+        actions.push(Action::ChooseFile(dialog.output_question(cx)));
     }
     match choice {
-        Some(true) => {
-            let Some(dialog) = app.ui.export_dialog.as_mut() else {
-                return;
-            };
-            match dialog.request() {
-                Ok(request) => {
-                    app.ui.export_dialog = None;
-                    app.push(Action::Export(request));
-                }
-                Err(problem) => dialog.problem = Some(problem),
+        Some(true) => match dialog.request() {
+            Ok(request) => {
+                *export_dialog = None;
+                actions.push(Action::Export(request));
             }
-        }
-        Some(false) => app.ui.export_dialog = None,
+            Err(problem) => dialog.problem = Some(problem),
+        },
+        Some(false) => *export_dialog = None,
         None => {}
     }
+    actions
 }
 
-fn browse_for_output(app: &mut AlineaApp) {
-    let Some(dialog) = app.ui.export_dialog.as_ref() else {
-        return;
-    };
-    let current = PathBuf::from(dialog.path.trim());
-    let dir = current
-        .parent()
-        .filter(|d| d.is_dir())
-        .map(Path::to_path_buf)
-        .or_else(|| app.settings.last_export_dir.clone());
-    let name = current
-        .file_name()
-        .map_or("export".to_string(), |n| n.to_string_lossy().into_owned());
-    let extension = dialog.format.extension();
-    let picked = file_dialog::pick_export_path(app, dir, extension, &name);
-    let Some(dialog) = app.ui.export_dialog.as_mut() else {
-        return;
-    };
-    match picked {
-        Ok(Some(path)) => dialog.path = path.display().to_string(),
-        Ok(None) => {}
-        Err(NoDialog) => {
-            dialog.problem =
-                Some("No file dialog is available here: type the path in Output".to_string());
+impl ExportDialog {
+    /// The file dialog for the output: in the typed path's folder (else the last export's),
+    /// proposing the typed file name.
+    fn output_question(&self, cx: &PanelCtx) -> FilePurpose {
+        let current = PathBuf::from(self.path.trim());
+        let dir = current
+            .parent()
+            .filter(|d| d.is_dir())
+            .map(Path::to_path_buf)
+            .or_else(|| cx.settings.last_export_dir.clone());
+        let file_name = current
+            .file_name()
+            .map_or("export".to_string(), |n| n.to_string_lossy().into_owned());
+        FilePurpose::ExportOutput {
+            dir,
+            extension: self.format.extension().to_string(),
+            file_name,
+        }
+    }
+
+    /// Takes in the file dialog's answer for the output: the path chosen, or `None` when no
+    /// dialog could be shown (the path is typed then).
+    pub fn output_chosen(&mut self, path: Option<&Path>) {
+        match path {
+            Some(path) => self.path = path.display().to_string(),
+            None => {
+                self.problem =
+                    Some("No file dialog is available here: type the path in Output".to_string());
+            }
         }
     }
 }

@@ -6,7 +6,6 @@ use std::ops::Range;
 use regex::{Regex, RegexBuilder};
 
 use crate::gui::action::Action;
-use crate::gui::app::AlineaApp;
 use crate::gui::session::{CellPos, Session};
 
 /// Which rows the grid shows.
@@ -138,7 +137,7 @@ impl FindState {
                 return;
             }
         };
-        let project = &session.project;
+        let project = session.project();
         for (r, row) in project.alignment.rows.iter().enumerate() {
             for (v, cell) in row.cells.iter().enumerate() {
                 let Some(version) = project.versions.get(v) else {
@@ -191,10 +190,9 @@ impl FindState {
 }
 
 /// Draws the find bar under the menu.
-pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
+pub fn show(ui: &mut egui::Ui, find: &mut FindState) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::Panel::top("find_bar").show(ui, |ui| {
-        let find = &mut app.ui.find;
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Find:");
             let edit = ui
@@ -246,5 +244,5 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
             }
         });
     });
-    app.actions.extend(actions);
+    actions
 }

@@ -5,22 +5,21 @@
 use std::path::PathBuf;
 
 use crate::checks::{self, FindingKind};
-use crate::gui::action::{Action, GlossaryAction};
-use crate::gui::app::AlineaApp;
+use crate::gui::action::{Action, FilePurpose, GlossaryAction};
 use crate::gui::panels::glossary::GlossaryUi;
 use crate::gui::widgets::bidi_text::BidiLabel;
 
+use super::context::PanelCtx;
+
 /// Draws the findings panel (call before the central panel).
-pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
-    if !app.ui.glossary.findings_open {
-        return;
-    }
-    let Some(s) = app.session.as_ref() else {
-        return;
-    };
-    let native = app.native_dialogs;
-    let g = &mut app.ui.glossary;
+pub fn show(ui: &mut egui::Ui, cx: &PanelCtx, g: &mut GlossaryUi) -> Vec<Action> {
     let mut actions = Vec::new();
+    if !g.findings_open {
+        return actions;
+    }
+    let Some(s) = cx.session else {
+        return actions;
+    };
     let findings = s.terms.findings();
     egui::Panel::bottom("findings_panel")
         .resizable(true)
@@ -55,17 +54,8 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                 if ui.button("Export").clicked() {
                     let path = g.report_path.trim();
                     if path.is_empty() {
-                        if native
-                            && let Some(p) = rfd::FileDialog::new()
-                                .set_title("Export check report")
-                                .add_filter("HTML", &["html"])
-                                .add_filter("CSV", &["csv"])
-                                .set_file_name("term-check.html")
-                                .save_file()
-                        {
-                            g.report_path = p.display().to_string();
-                            actions.push(Action::Glossary(GlossaryAction::ExportReport(p)));
-                        }
+                        // The chosen file is written into `report_path` and exported.
+                        actions.push(Action::ChooseFile(FilePurpose::ExportReport));
                     } else {
                         actions.push(Action::Glossary(GlossaryAction::ExportReport(
                             PathBuf::from(path),
@@ -148,7 +138,7 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                             });
                         }
                         if findings.is_empty() {
-                            ui.label(if s.project.glossary.concepts.is_empty() {
+                            ui.label(if s.project().glossary.concepts.is_empty() {
                                 "The glossary is empty: mark terms with T or open a glossary."
                             } else {
                                 "No findings: the terms are used consistently."
@@ -157,7 +147,7 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                     });
             });
         });
-    app.actions.extend(actions);
+    actions
 }
 
 /// The kind and language filters of the list (only kinds and languages that occur).

@@ -10,12 +10,13 @@ use egui::Color32;
 use crate::checks::Finding;
 use crate::glossary::{Concept, SaveOutcome, TermStatus};
 use crate::gui::action::{Action, GlossaryAction};
-use crate::gui::app::AlineaApp;
 use crate::gui::session::Session;
 use crate::gui::terms;
 use crate::gui::widgets::bidi_text::{BidiResponse, Highlight};
 use crate::model::Lang;
 
+use super::context::PanelCtx;
+pub use super::mark_term::CellSelection;
 use super::mark_term::{self, MarkTerm};
 
 /// What a typed glossary path is for.
@@ -27,17 +28,6 @@ pub enum GlossaryPathKind {
     Open,
     /// Save the glossary (which has no file yet) to a file.
     SaveAs,
-}
-
-/// A text selection in a grid cell: row, version and byte range in the cell text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CellSelection {
-    /// Row index.
-    pub row: usize,
-    /// Version index.
-    pub version: usize,
-    /// Byte range in the cell text (sentences joined by single spaces).
-    pub range: Range<usize>,
 }
 
 /// Conflicts found when saving the glossary, waiting for the editor's choice.
@@ -140,14 +130,14 @@ impl GlossaryUi {
     /// Term highlights for a grid cell, with the terms of the focused finding in a stronger
     /// colour.
     pub fn cell_highlights(&self, s: &Session, row: usize, version: usize) -> Vec<Highlight> {
-        let dark = s.project.view.dark_mode;
-        let mut out = s.terms.cell_highlights(&s.project, row, version, dark);
+        let dark = s.project().view.dark_mode;
+        let mut out = s.terms.cell_highlights(s.project(), row, version, dark);
         if let Some(f) = &self.focus_finding
             && f.row == row
             && f.version == version
             && let (Some(ver), Some(r)) = (
-                s.project.versions.get(version),
-                s.project.alignment.rows.get(row),
+                s.project().versions.get(version),
+                s.project().alignment.rows.get(row),
             )
             && let Some(cell) = r.cells.get(version)
         {
@@ -178,15 +168,14 @@ impl GlossaryUi {
 }
 
 /// Draws the glossary panel (call before the central panel).
-pub fn show_panel(app: &mut AlineaApp, ui: &mut egui::Ui) {
-    if !app.ui.glossary.panel_open {
-        return;
-    }
-    let Some(s) = app.session.as_ref() else {
-        return;
-    };
+pub fn show(ui: &mut egui::Ui, cx: &PanelCtx, g: &mut GlossaryUi) -> Vec<Action> {
     let mut actions = Vec::new();
-    let g = &mut app.ui.glossary;
+    if !g.panel_open {
+        return actions;
+    }
+    let Some(s) = cx.session else {
+        return actions;
+    };
     egui::Panel::right("glossary_panel")
         .resizable(true)
         .default_size(340.0)
@@ -198,19 +187,19 @@ pub fn show_panel(app: &mut AlineaApp, ui: &mut egui::Ui) {
                 }
             });
             let file = s
-                .project
+                .project()
                 .glossary_path
                 .as_ref()
                 .map(|p| p.display().to_string())
                 .unwrap_or_else(|| "(no file yet)".to_string());
-            let unsaved = if s.project.glossary != s.glossary_base {
+            let unsaved = if s.project().glossary != s.glossary_base {
                 " • unsaved"
             } else {
                 ""
             };
             ui.label(format!(
                 "{} concepts — {file}{unsaved}",
-                s.project.glossary.concepts.len()
+                s.project().glossary.concepts.len()
             ));
             ui.horizontal(|ui| {
                 for a in [
@@ -239,16 +228,16 @@ pub fn show_panel(app: &mut AlineaApp, ui: &mut egui::Ui) {
             }
             concept_list(ui, s, g, &mut actions);
         });
-    app.actions.extend(actions);
+    actions
 }
 
 fn concept_list(ui: &mut egui::Ui, s: &Session, g: &mut GlossaryUi, actions: &mut Vec<Action>) {
     let needle = g.search.to_lowercase();
-    let dark = s.project.view.dark_mode;
+    let dark = s.project().view.dark_mode;
     egui::ScrollArea::vertical()
         .id_salt("glossary_list")
         .show(ui, |ui| {
-            for (n, c) in s.project.glossary.concepts.values().enumerate() {
+            for (n, c) in s.project().glossary.concepts.values().enumerate() {
                 let hit = needle.is_empty()
                     || c.id.to_lowercase().contains(&needle)
                     || c.terms
@@ -347,7 +336,7 @@ fn concept_editor(
         let label = ui.label("Merge into:");
         ui.text_edit_singleline(merge_into).labelled_by(label.id);
     });
-    let target = s.project.glossary.concepts.get(merge_into.trim());
+    let target = s.project().glossary.concepts.get(merge_into.trim());
     let can = target.is_some_and(|t| t.id != c.id);
     if ui
         .add_enabled(can, egui::Button::new("Merge"))

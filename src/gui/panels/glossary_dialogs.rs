@@ -5,15 +5,14 @@ use std::path::PathBuf;
 
 use crate::glossary::Concept;
 use crate::gui::action::{Action, GlossaryAction};
-use crate::gui::app::AlineaApp;
 
-use super::glossary::GlossaryPathKind;
+use super::context::PanelCtx;
+use super::glossary::{GlossaryPathKind, GlossaryUi};
 use super::mark_term;
 
 /// The typed glossary path prompt and the save-conflict dialog (call after the panels).
-pub fn show(app: &mut AlineaApp, ctx: &egui::Context) {
+pub fn show(ctx: &egui::Context, cx: &PanelCtx, g: &mut GlossaryUi) -> Vec<Action> {
     let mut actions = Vec::new();
-    let g = &mut app.ui.glossary;
     if let Some((kind, text)) = &mut g.path_prompt {
         let title = match kind {
             GlossaryPathKind::New => "New glossary",
@@ -77,8 +76,8 @@ pub fn show(app: &mut AlineaApp, ctx: &egui::Context) {
             actions.push(Action::Glossary(GlossaryAction::ResolveConflicts(choices)));
         }
     }
-    app.actions.extend(actions);
-    mark_term::show(app, ctx);
+    actions.extend(mark_term::show(ctx, cx, &mut g.mark));
+    actions
 }
 
 fn concept_summary(c: Option<&Concept>) -> String {

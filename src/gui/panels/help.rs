@@ -2,10 +2,9 @@
 //! [`Action::COMMANDS`].
 
 use crate::gui::action::{Action, Group};
-use crate::gui::app::AlineaApp;
 
 /// Draws the help panel on the right.
-pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
+pub fn show(ui: &mut egui::Ui) -> Vec<Action> {
     let mut close = false;
     egui::Panel::right("help_panel")
         .resizable(true)
@@ -42,7 +41,9 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
             });
         });
     if close {
-        app.push(Action::ToggleHelp);
+        vec![Action::ToggleHelp]
+    } else {
+        Vec::new()
     }
 }
 

@@ -3,17 +3,29 @@
 //! other version, ranked by co-occurrence over all aligned rows
 //! ([`crate::glossary::propose_counterparts`]); one click takes a proposal, or type it.
 
+use std::ops::Range;
+
 use crate::glossary::{Candidate, Concept, Term, TermStatus, propose_counterparts};
 use crate::gui::action::{Action, GlossaryAction};
-use crate::gui::app::AlineaApp;
 use crate::gui::session::Session;
 use crate::gui::terms;
 use crate::model::Lang;
 
-use super::glossary::GlossaryUi;
+use super::context::PanelCtx;
 
 /// How many proposals per version are listed.
 const PROPOSALS: usize = 5;
+
+/// A text selection in a grid cell: row, version and byte range in the cell text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CellSelection {
+    /// Row index.
+    pub row: usize,
+    /// Version index.
+    pub version: usize,
+    /// Byte range in the cell text (sentences joined by single spaces).
+    pub range: Range<usize>,
+}
 
 /// The state of the "Mark as term" window.
 #[derive(Clone, Debug)]
@@ -63,14 +75,14 @@ pub fn slug(text: &str) -> String {
 }
 
 impl MarkTerm {
-    /// The window for the selection in `ui` (it must be in the current cell's row).
-    pub fn open(s: &Session, ui: &GlossaryUi) -> Result<MarkTerm, String> {
-        let Some(sel) = ui.selection.as_ref() else {
+    /// The window for `selection` (it must be in the current cell's row).
+    pub fn open(s: &Session, selection: Option<&CellSelection>) -> Result<MarkTerm, String> {
+        let Some(sel) = selection else {
             return Err(
                 "Select the term in a cell first (drag over it or double-click a word)".into(),
             );
         };
-        let Some(version) = s.project.versions.get(sel.version) else {
+        let Some(version) = s.project().versions.get(sel.version) else {
             return Err("The selected version no longer exists".into());
         };
         let cell_text = s.cell_text(sel.row, sel.version);
@@ -81,13 +93,13 @@ impl MarkTerm {
         if text.is_empty() {
             return Err("The selection is empty".into());
         }
-        let proposals = if sel.version == s.project.alignment.pivot {
-            propose_counterparts(&s.project, sel.version, &text, PROPOSALS)
+        let proposals = if sel.version == s.project().alignment.pivot {
+            propose_counterparts(s.project(), sel.version, &text, PROPOSALS)
         } else {
-            vec![Vec::new(); s.project.versions.len()]
+            vec![Vec::new(); s.project().versions.len()]
         };
         let counterparts = s
-            .project
+            .project()
             .versions
             .iter()
             .enumerate()
@@ -109,7 +121,7 @@ impl MarkTerm {
             .collect();
         let mut id = slug(&text);
         let mut n = 2;
-        while s.project.glossary.concepts.contains_key(&id) {
+        while s.project().glossary.concepts.contains_key(&id) {
             id = format!("{}-{n}", slug(&text));
             n += 1;
         }
@@ -134,7 +146,7 @@ impl MarkTerm {
             if id.is_empty() {
                 return Err("Give the concept an id".into());
             }
-            if s.project.glossary.concepts.contains_key(id) {
+            if s.project().glossary.concepts.contains_key(id) {
                 return Err(format!("A concept \"{id}\" exists: choose it as existing"));
             }
             Concept {
@@ -145,7 +157,7 @@ impl MarkTerm {
             let Some(id) = &self.existing else {
                 return Err("Choose the concept to add the term to".into());
             };
-            let Some(c) = s.project.glossary.concepts.get(id) else {
+            let Some(c) = s.project().glossary.concepts.get(id) else {
                 return Err(format!("No concept \"{id}\""));
             };
             c.clone()
@@ -179,9 +191,10 @@ fn add_term(c: &mut Concept, lang: &Lang, term: Term) {
 }
 
 /// Draws the window, if open.
-pub fn show(app: &mut AlineaApp, ctx: &egui::Context) {
-    let (Some(s), Some(m)) = (app.session.as_ref(), app.ui.glossary.mark.as_mut()) else {
-        return;
+pub fn show(ctx: &egui::Context, cx: &PanelCtx, mark: &mut Option<MarkTerm>) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let (Some(s), Some(m)) = (cx.session, mark.as_mut()) else {
+        return actions;
     };
     let mut close = false;
     let mut commit = None;
@@ -230,7 +243,7 @@ pub fn show(app: &mut AlineaApp, ctx: &egui::Context) {
                         if v == m.version {
                             continue;
                         }
-                        let name = s.project.versions.get(v).map_or("", |x| x.name.as_str());
+                        let name = s.project().versions.get(v).map_or("", |x| x.name.as_str());
                         let label = ui.label(format!("{lang} · {name}"));
                         ui.vertical(|ui| {
                             ui.add(egui::TextEdit::singleline(text).desired_width(260.0))
@@ -271,19 +284,19 @@ pub fn show(app: &mut AlineaApp, ctx: &egui::Context) {
             });
         });
     if let Some(e) = error {
-        app.ui.error(e);
+        actions.push(Action::ReportError(e));
     }
     if let Some(c) = commit {
-        app.actions
-            .push(Action::Glossary(GlossaryAction::PutConcepts {
-                label: "Mark as term",
-                puts: vec![(c.id.clone(), Some(c))],
-            }));
+        actions.push(Action::Glossary(GlossaryAction::PutConcepts {
+            label: "Mark as term",
+            puts: vec![(c.id.clone(), Some(c))],
+        }));
         close = true;
     }
     if close {
-        app.ui.glossary.mark = None;
+        *mark = None;
     }
+    actions
 }
 
 fn existing_picker(ui: &mut egui::Ui, s: &Session, m: &mut MarkTerm) {
@@ -292,12 +305,12 @@ fn existing_picker(ui: &mut egui::Ui, s: &Session, m: &mut MarkTerm) {
         ui.text_edit_singleline(&mut m.search).labelled_by(label.id);
     });
     let needle = m.search.to_lowercase();
-    let dark = s.project.view.dark_mode;
+    let dark = s.project().view.dark_mode;
     egui::ScrollArea::vertical()
         .id_salt("mark_term_existing")
         .max_height(160.0)
         .show(ui, |ui| {
-            for (n, c) in s.project.glossary.concepts.values().enumerate() {
+            for (n, c) in s.project().glossary.concepts.values().enumerate() {
                 let terms: Vec<String> = c
                     .terms
                     .iter()

@@ -2,20 +2,19 @@
 //! shortcuts and tooltips match the help panel.
 
 use crate::gui::action::{Action, Group};
-use crate::gui::app::AlineaApp;
+
+use super::context::PanelCtx;
 
 /// Draws the menu bar at the top of the window.
-pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
+pub fn show(ui: &mut egui::Ui, cx: &PanelCtx) -> Vec<Action> {
     let mut actions = Vec::new();
-    let has_session = app.session.is_some();
-    let undo_label = app
+    let has_session = cx.session.is_some();
+    let undo_label = cx
         .session
-        .as_ref()
         .and_then(|s| s.history.undo_label())
         .map(|l| format!("Undo {l}"));
-    let redo_label = app
+    let redo_label = cx
         .session
-        .as_ref()
         .and_then(|s| s.history.redo_label())
         .map(|l| format!("Redo {l}"));
     egui::Panel::top("menu_bar").show(ui, |ui| {
@@ -28,10 +27,10 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                 super::export_dialog::file_menu_items(ui, has_session, &mut actions);
                 ui.separator();
                 ui.menu_button("Recent projects", |ui| {
-                    if app.settings.recent.is_empty() {
+                    if cx.settings.recent.is_empty() {
                         ui.label("(none yet)");
                     }
-                    for path in &app.settings.recent {
+                    for path in &cx.settings.recent {
                         let name = path.display().to_string();
                         if ui.button(name).clicked() {
                             actions.push(Action::OpenPath(path.clone()));
@@ -60,7 +59,7 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                 group(ui, Group::View, has_session, &mut actions, |a| {
                     !matches!(a, Action::ToggleTheme | Action::ToggleHelp)
                 });
-                if let Some(s) = &app.session {
+                if let Some(s) = cx.session {
                     ui.separator();
                     ui.menu_button("Columns", |ui| {
                         for v in s.column_order() {
@@ -68,7 +67,7 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                                 continue;
                             };
                             ui.horizontal(|ui| {
-                                let mut shown = !s.project.view.hidden_columns.contains(&v);
+                                let mut shown = !s.project().view.hidden_columns.contains(&v);
                                 let text = format!("{} · {}", version.lang, version.name);
                                 if ui.checkbox(&mut shown, text).changed() {
                                     actions.push(Action::ToggleColumn(v));
@@ -104,7 +103,7 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
             });
         });
     });
-    app.actions.extend(actions);
+    actions
 }
 
 fn group(

@@ -2,8 +2,6 @@
 //! corner until the editor dismisses them, so no failure is only on stderr or gone with the
 //! next status line. Each notice is one message naming the file; the newest is at the bottom.
 
-use crate::gui::app::AlineaApp;
-
 /// How serious a notice is (its colour).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Level {
@@ -82,8 +80,9 @@ pub fn error_chain(error: &dyn std::error::Error) -> String {
 }
 
 /// Draws the open notices above the status bar.
-pub fn show(app: &mut AlineaApp, ctx: &egui::Context) {
-    if app.ui.notices.list.is_empty() {
+/// (Dismissing one changes only `notices`: the panel asks nothing of the app.)
+pub fn show(ctx: &egui::Context, notices: &mut Notices) {
+    if notices.list.is_empty() {
         return;
     }
     let mut dismissed = Vec::new();
@@ -93,7 +92,7 @@ pub fn show(app: &mut AlineaApp, ctx: &egui::Context) {
         .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -36.0))
         .show(ctx, |ui| {
             ui.set_max_width(520.0);
-            for notice in &app.ui.notices.list {
+            for notice in &notices.list {
                 let visuals = ui.visuals();
                 let colour = match notice.level {
                     Level::Error => visuals.error_fg_color,
@@ -132,15 +131,15 @@ pub fn show(app: &mut AlineaApp, ctx: &egui::Context) {
                     });
                 ui.add_space(4.0);
             }
-            if app.ui.notices.list.len() > 1 && ui.button("Dismiss all").clicked() {
+            if notices.list.len() > 1 && ui.button("Dismiss all").clicked() {
                 dismiss_all = true;
             }
         });
     if dismiss_all {
-        app.ui.notices.clear();
+        notices.clear();
     }
     for id in dismissed {
-        app.ui.notices.dismiss(id);
+        notices.dismiss(id);
     }
 }
 

@@ -1,7 +1,9 @@
-//! The panels of the window. Each reads the app state and pushes [`super::action::Action`]s;
-//! only view state (scroll position, find query, drafts) is changed while drawing.
+//! The panels of the window. Each is `show(ui, &PanelCtx, &mut ItsViewState) -> Vec<Action>`:
+//! it draws from the read-only [`context::PanelCtx`] and its own view state (scroll position,
+//! find query, drafts) and returns what the editor asked for; [`show_all`] lays them out.
 
 pub mod alignment_table;
+pub mod context;
 pub mod dialogs;
 pub mod export_dialog;
 pub mod find;
@@ -21,6 +23,10 @@ pub mod status_bar;
 pub mod versions;
 
 use std::path::PathBuf;
+
+use context::PanelCtx;
+
+use super::action::Action;
 
 /// What a typed-path prompt is for (used when no native file dialog is available).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,4 +111,46 @@ pub fn dropped_paths(ctx: &egui::Context) -> Vec<PathBuf> {
             .filter(|p| !p.as_os_str().is_empty())
             .collect()
     })
+}
+
+/// Draws every panel into `ui` from `cx` and `state`, in window order (bars and side panels
+/// before the central panel, windows and modals last); the actions the editor asked for.
+pub fn show_all(ui: &mut egui::Ui, cx: &PanelCtx, state: &mut UiState) -> Vec<Action> {
+    let ctx = ui.ctx().clone();
+    let mut actions = Vec::new();
+    let project_shown = cx.session.is_some() && state.new_project.is_none();
+    actions.extend(menu_bar::show(ui, cx));
+    actions.extend(status_bar::show(ui, cx, &state.message));
+    if state.find.open && project_shown {
+        actions.extend(find::show(ui, &mut state.find));
+    }
+    if state.help_open {
+        actions.extend(help::show(ui));
+    }
+    if project_shown {
+        actions.extend(glossary::show(ui, cx, &mut state.glossary));
+        actions.extend(findings::show(ui, cx, &mut state.glossary));
+        actions.extend(review_queue::show(ui, cx, &mut state.review));
+    }
+    egui::CentralPanel::default().show(ui, |ui| {
+        if state.new_project.is_some() {
+            actions.extend(versions::show(ui, cx, &mut state.new_project));
+        } else if cx.session.is_some() {
+            actions.extend(alignment_table::show(
+                ui,
+                cx,
+                &mut state.table,
+                &mut state.find,
+                &mut state.glossary,
+            ));
+        } else {
+            actions.extend(dialogs::welcome(ui, cx));
+        }
+    });
+    actions.extend(sentence_editor::show(&ctx, cx, &mut state.sentence_editor));
+    actions.extend(export_dialog::show(&ctx, cx, &mut state.export_dialog));
+    actions.extend(glossary_dialogs::show(&ctx, cx, &mut state.glossary));
+    actions.extend(dialogs::show(&ctx, cx, &mut state.path_prompt));
+    messages::show(&ctx, &mut state.notices);
+    actions
 }

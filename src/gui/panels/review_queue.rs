@@ -11,11 +11,12 @@
 
 use crate::glossary::TermStatus;
 use crate::gui::action::{Action, ReviewAction};
-use crate::gui::app::AlineaApp;
 use crate::gui::widgets::bidi_text::BidiLabel;
 use crate::mine::TermCandidate;
 use crate::mine::review::{Choices, default_choices};
 use crate::model::Project;
+
+use super::context::PanelCtx;
 
 /// Label of the mining job (the panel shows its progress).
 pub const MINING_JOB: &str = "Mining terms";
@@ -83,26 +84,24 @@ pub struct ReviewCtx<'a> {
 }
 
 /// Draws the review panel (call before the central panel).
-pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
-    if !app.ui.review.open {
-        return;
-    }
-    let Some(s) = app.session.as_ref() else {
-        return;
-    };
-    let status = app.jobs.status();
-    let ctx = ReviewCtx {
-        project: &s.project,
-        mining: status.filter(|(l, _)| *l == MINING_JOB).map(|(_, f)| f),
-        busy: status.is_some(),
-    };
-    let state = &mut app.ui.review;
+pub fn show(ui: &mut egui::Ui, cx: &PanelCtx, state: &mut ReviewUi) -> Vec<Action> {
     let mut actions = Vec::new();
+    if !state.open {
+        return actions;
+    }
+    let Some(s) = cx.session else {
+        return actions;
+    };
+    let ctx = ReviewCtx {
+        project: s.project(),
+        mining: cx.job.filter(|j| j.label == MINING_JOB).map(|j| j.fraction),
+        busy: cx.busy(),
+    };
     egui::Panel::left("review_panel")
         .resizable(true)
         .default_size(430.0)
         .show(ui, |ui| actions = draw(ui, &ctx, state));
-    app.actions.extend(actions);
+    actions
 }
 
 /// Draws the queue into `ui` and returns what the editor asked for.
@@ -267,7 +266,7 @@ fn candidate_row(
         return;
     }
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        details(ui, ctx, state, c, key, actions);
+        details(ui, ctx, state, c, actions);
     });
 }
 
@@ -320,14 +319,17 @@ fn status_name(s: Option<TermStatus>) -> &'static str {
         .map_or("leave out", |(_, n)| n)
 }
 
+/// The expanded candidate `c`: its forms, counterparts with their status choices, example
+/// rows, and the accept / add-variant / reject buttons.
 fn details(
     ui: &mut egui::Ui,
     ctx: &ReviewCtx,
     state: &mut ReviewUi,
     c: &TermCandidate,
-    key: &str,
     actions: &mut Vec<Action>,
 ) {
+    let key = c.key();
+    let key = key.as_str();
     let font = egui::TextStyle::Body.resolve(ui.style());
     let color = ui.visuals().text_color();
     if c.forms.len() > 1 {

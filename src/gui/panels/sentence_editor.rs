@@ -5,7 +5,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::gui::action::Action;
-use crate::gui::app::AlineaApp;
+use crate::gui::panels::context::PanelCtx;
 use crate::gui::session::Session;
 
 /// State of the open sentence editor.
@@ -33,7 +33,7 @@ impl SentenceEditor {
     fn reload(&mut self, s: &Session) {
         self.revision = s.history.revision();
         let (Some(row), Some(v)) = (
-            s.project.alignment.rows.get(self.row),
+            s.project().alignment.rows.get(self.row),
             s.version(self.version),
         ) else {
             self.items.clear();
@@ -52,16 +52,20 @@ fn split_points(text: &str) -> Vec<(usize, &str)> {
 }
 
 /// Draws the sentence editor window if it is open.
-pub fn show(app: &mut AlineaApp, ctx: &egui::Context) {
-    let (Some(editor), Some(s)) = (app.ui.sentence_editor.as_mut(), app.session.as_ref()) else {
-        return;
+pub fn show(
+    ctx: &egui::Context,
+    cx: &PanelCtx,
+    sentence_editor: &mut Option<SentenceEditor>,
+) -> Vec<Action> {
+    let (Some(editor), Some(s)) = (sentence_editor.as_mut(), cx.session) else {
+        return Vec::new();
     };
     if editor.revision != s.history.revision() {
         editor.reload(s);
     }
     let Some(version) = s.version(editor.version) else {
-        app.ui.sentence_editor = None;
-        return;
+        *sentence_editor = None;
+        return Vec::new();
     };
     let mut open = true;
     let mut actions = Vec::new();
@@ -137,9 +141,9 @@ pub fn show(app: &mut AlineaApp, ctx: &egui::Context) {
             }
         });
     if !open {
-        app.ui.sentence_editor = None;
+        *sentence_editor = None;
     }
-    app.actions.extend(actions);
+    actions
 }
 
 /// True if `text` of `version` is written right to left (forced, or by its first strong

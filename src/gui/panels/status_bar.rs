@@ -2,16 +2,19 @@
 //! running job with its progress and Cancel, and the last message.
 
 use crate::gui::action::Action;
-use crate::gui::app::AlineaApp;
 
-/// Draws the status bar at the bottom of the window.
-pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
+use super::context::PanelCtx;
+
+/// Draws the status bar at the bottom of the window; `message` is the last status message
+/// and whether it is an error.
+pub fn show(ui: &mut egui::Ui, cx: &PanelCtx, message: &Option<(String, bool)>) -> Vec<Action> {
     let mut cancel = false;
     egui::Panel::bottom("status_bar").show(ui, |ui| {
         ui.horizontal(|ui| {
-            if let Some((label, fraction)) = app.jobs.status() {
+            if let Some(job) = cx.job {
+                let (label, fraction) = (job.label, job.fraction);
                 ui.spinner();
-                let text = match app.jobs.stage() {
+                let text = match job.stage {
                     Some(stage) => format!("{label}: {stage}"),
                     None => label.to_string(),
                 };
@@ -20,7 +23,7 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                         .desired_width(260.0)
                         .text(text),
                 );
-                if app.jobs.can_cancel()
+                if job.can_cancel
                     && ui
                         .button(Action::CancelJob.label())
                         .on_hover_text(Action::CancelJob.hover_text(ui.ctx()))
@@ -30,8 +33,8 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                 }
                 ui.separator();
             }
-            if let Some(s) = &app.session {
-                let rows = s.project.alignment.rows.len();
+            if let Some(s) = cx.session {
+                let rows = s.project().alignment.rows.len();
                 let (confirmed, low) = s.progress_counts();
                 ui.label(format!("{rows} rows"));
                 ui.separator();
@@ -49,7 +52,7 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                     ui.separator();
                 }
                 // On the pivot column the pair is the pivot and the next column shown.
-                let pivot_v = s.project.alignment.pivot;
+                let pivot_v = s.project().alignment.pivot;
                 let other = if s.cursor.version == pivot_v {
                     s.visible_columns().into_iter().find(|&v| v != pivot_v)
                 } else {
@@ -64,7 +67,7 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
                 }
                 ui.label(format!("row {}", s.cursor.row + 1));
             }
-            if let Some((text, is_error)) = &app.ui.message {
+            if let Some((text, is_error)) = message {
                 ui.separator();
                 if *is_error {
                     ui.colored_label(ui.visuals().error_fg_color, text);
@@ -75,6 +78,8 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
         });
     });
     if cancel {
-        app.push(Action::CancelJob);
+        vec![Action::CancelJob]
+    } else {
+        Vec::new()
     }
 }

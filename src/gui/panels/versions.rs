@@ -7,7 +7,8 @@ use crate::pipeline;
 use crate::segment::SplitMode;
 
 use crate::gui::action::Action;
-use crate::gui::app::AlineaApp;
+
+use super::context::PanelCtx;
 
 /// A project being put together (view state until it is aligned).
 #[derive(Default)]
@@ -111,10 +112,10 @@ fn set_encoding(version: &mut Version, encoding: &str) -> Result<(), String> {
 }
 
 /// Draws the new-project panel.
-pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
-    let busy = app.jobs.is_busy();
-    let Some(draft) = app.ui.new_project.as_mut() else {
-        return;
+pub fn show(ui: &mut egui::Ui, cx: &PanelCtx, new_project: &mut Option<Draft>) -> Vec<Action> {
+    let busy = cx.busy();
+    let Some(draft) = new_project.as_mut() else {
+        return Vec::new();
     };
     draft.sync_fields();
     let mut actions = Vec::new();
@@ -236,7 +237,7 @@ pub fn show(app: &mut AlineaApp, ui: &mut egui::Ui) {
         }
     });
     if let Some(e) = message {
-        app.ui.error(e);
+        actions.push(Action::ReportError(e));
     }
-    app.actions.extend(actions);
+    actions
 }

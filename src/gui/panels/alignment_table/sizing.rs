@@ -17,7 +17,7 @@ pub(super) const MIN_COL_W: f32 = 80.0;
 /// Column widths: the editor's for the columns that have one, the rest sharing what is left.
 pub(super) fn column_widths(s: &Session, columns: &[usize], avail: f32) -> Vec<f32> {
     let set = |v: usize| {
-        s.project
+        s.project()
             .view
             .column_widths
             .iter()
